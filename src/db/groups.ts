@@ -1,0 +1,129 @@
+// Queries: groups and their members; member sets change inside SQLite from JSON arrays.
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { atomic } from "./batch";
+import type { Db } from "./client";
+import { type GroupRow, groupMembers, groups } from "./schema";
+
+/** Members are written in chunks: each statement binds one JSON array, kept well under D1's statement limits. */
+const MEMBER_CHUNK = 2_000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function addMembersStatements(db: Db, groupId: string, msisdns: string[]) {
+  return chunks(msisdns, MEMBER_CHUNK).map((part) =>
+    db.run(
+      sql`INSERT OR IGNORE INTO group_members (group_id, msisdn) SELECT ${groupId}, value FROM json_each(${JSON.stringify(part)})`,
+    ),
+  );
+}
+
+export function removeMembersStatements(db: Db, groupId: string, msisdns: string[]) {
+  return chunks(msisdns, MEMBER_CHUNK).map((part) =>
+    db.run(
+      sql`DELETE FROM group_members WHERE group_id = ${groupId} AND msisdn IN (SELECT value FROM json_each(${JSON.stringify(part)}))`,
+    ),
+  );
+}
+
+export function copyMembersStatement(db: Db, groupId: string, fromGroupId: string) {
+  return db.run(
+    sql`INSERT OR IGNORE INTO group_members (group_id, msisdn) SELECT ${groupId}, msisdn FROM group_members WHERE group_id = ${fromGroupId}`,
+  );
+}
+
+export function subtractMembersStatement(db: Db, groupId: string, otherGroupId: string) {
+  return db.run(
+    sql`DELETE FROM group_members WHERE group_id = ${groupId} AND msisdn IN (SELECT msisdn FROM group_members WHERE group_id = ${otherGroupId})`,
+  );
+}
+
+export function clearMembersStatement(db: Db, groupId: string) {
+  return db.delete(groupMembers).where(eq(groupMembers.groupId, groupId));
+}
+
+export async function findGroup(
+  db: Db,
+  planId: string,
+  groupId: string,
+): Promise<(GroupRow & { size: number }) | undefined> {
+  const rows = await db
+    .select({
+      group: groups,
+      size: sql<number>`(SELECT count(*) FROM group_members m WHERE m.group_id = ${groups.id})`,
+    })
+    .from(groups)
+    .where(and(eq(groups.id, groupId), eq(groups.servicePlanId, planId)));
+  const row = rows[0];
+  return row ? { ...row.group, size: row.size } : undefined;
+}
+
+/** Which of `ids` are groups of this plan. */
+export async function existingGroupIds(db: Db, planId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.servicePlanId, planId), inArray(groups.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function listGroups(db: Db, planId: string, page: number, pageSize: number) {
+  const where = eq(groups.servicePlanId, planId);
+  const [totals, rows] = await atomic(db, [
+    db.select({ n: count() }).from(groups).where(where),
+    db
+      .select({
+        group: groups,
+        size: sql<number>`(SELECT count(*) FROM group_members m WHERE m.group_id = ${groups.id})`,
+      })
+      .from(groups)
+      .where(where)
+      .orderBy(desc(groups.createdAt), desc(groups.id))
+      .limit(pageSize)
+      .offset(page * pageSize),
+  ]);
+  return { total: totals[0]?.n ?? 0, rows: rows.map((r) => ({ ...r.group, size: r.size })) };
+}
+
+export async function listMembers(db: Db, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ msisdn: groupMembers.msisdn })
+    .from(groupMembers)
+    .where(eq(groupMembers.groupId, groupId))
+    .orderBy(groupMembers.msisdn);
+  return rows.map((r) => r.msisdn);
+}
+
+export async function deleteGroupRows(db: Db, planId: string, groupId: string): Promise<boolean> {
+  // Members first, guarded by ownership: a group id of another plan must not touch that plan's members.
+  const [, deleted] = await atomic(db, [
+    db.run(
+      sql`DELETE FROM group_members WHERE group_id = (SELECT id FROM groups WHERE id = ${groupId} AND service_plan_id = ${planId})`,
+    ),
+    db
+      .delete(groups)
+      .where(and(eq(groups.id, groupId), eq(groups.servicePlanId, planId)))
+      .returning({ id: groups.id }),
+  ]);
+  return deleted.length > 0;
+}
+
+/** The member count an update would leave, computed before writing so a too-large result writes nothing. */
+export async function projectedSize(
+  db: Db,
+  groupId: string,
+  change: { add: string[]; remove: string[]; addFromGroup?: string; removeFromGroup?: string },
+): Promise<number> {
+  const rows = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (
+    SELECT msisdn FROM group_members WHERE group_id = ${groupId}
+    UNION SELECT value FROM json_each(${JSON.stringify(change.add)})
+    UNION SELECT msisdn FROM group_members WHERE group_id = ${change.addFromGroup ?? null}
+    EXCEPT SELECT value FROM json_each(${JSON.stringify(change.remove)})
+    EXCEPT SELECT msisdn FROM group_members WHERE group_id = ${change.removeFromGroup ?? null}
+  )`);
+  return rows[0]?.n ?? 0;
+}

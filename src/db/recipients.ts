@@ -1,0 +1,42 @@
+// Queries: per-recipient rows of a batch, created by expanding numbers and groups inside SQLite.
+import { type SQL, sql } from "drizzle-orm";
+import type { Targets } from "./batches";
+import type { Db } from "./client";
+
+/**
+ * The distinct MSISDNs of `targets`: the numbers plus the members of each group and, recursively, of
+ * its child groups (UNION stops cycles). Everything stays in SQLite: one bound JSON array per list
+ * instead of one parameter per recipient keeps D1's 100-parameter limit out of the way.
+ */
+export function expandedTargetsSql(planId: string, targets: Targets): SQL {
+  const numbers = JSON.stringify(targets.numbers);
+  if (targets.groupIds.length === 0) return sql`SELECT value FROM json_each(${numbers})`;
+  return sql`SELECT value FROM json_each(${numbers})
+    UNION
+    SELECT m.msisdn FROM group_members m WHERE m.group_id IN (
+      WITH RECURSIVE g(id) AS (
+        SELECT gr.id FROM groups gr, json_each(${JSON.stringify(targets.groupIds)}) j
+          WHERE gr.id = j.value AND gr.service_plan_id = ${planId}
+        UNION
+        SELECT c.value FROM g JOIN groups gr ON gr.id = g.id AND gr.service_plan_id = ${planId}, json_each(gr.child_groups) c
+      )
+      SELECT id FROM g
+    )`;
+}
+
+export function insertRecipientsStatement(
+  db: Db,
+  batchId: string,
+  planId: string,
+  targets: Targets,
+  now: number,
+) {
+  return db.run(sql`INSERT OR IGNORE INTO recipients (batch_id, recipient, service_plan_id, status, code, at)
+    SELECT ${batchId}, value, ${planId}, 'Queued', 400, ${now} FROM (${expandedTargetsSql(planId, targets)})`);
+}
+
+/** The MSISDNs targets expand to, for a dry run (nothing written). */
+export async function expandTargets(db: Db, planId: string, targets: Targets): Promise<string[]> {
+  const rows = await db.all<{ value: string }>(expandedTargetsSql(planId, targets));
+  return rows.map((r) => r.value);
+}

@@ -1,0 +1,26 @@
+// Table: inbound (mobile-originated) messages.
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const inbounds = sqliteTable(
+  "inbounds",
+  {
+    id: text("id").primaryKey(),
+    servicePlanId: text("service_plan_id").notNull(),
+    type: text("type", { enum: ["mo_text", "mo_binary"] }).notNull(),
+    from: text("from").notNull(),
+    to: text("to").notNull(),
+    body: text("body").notNull(),
+    udh: text("udh"),
+    receivedAt: integer("received_at").notNull(),
+    sentAt: integer("sent_at"),
+    operatorId: text("operator_id"),
+    clientReference: text("client_reference"),
+  },
+  (t) => [
+    index("inbounds_plan_received").on(t.servicePlanId, t.receivedAt),
+    index("inbounds_plan_to").on(t.servicePlanId, t.to, t.receivedAt),
+  ],
+);
+
+export type InboundRow = typeof inbounds.$inferSelect;
+export type NewInboundRow = typeof inbounds.$inferInsert;

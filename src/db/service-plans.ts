@@ -1,0 +1,69 @@
+// Queries: service plans and their API tokens.
+import { and, eq, isNull } from "drizzle-orm";
+import { atomic } from "./batch";
+import type { Db } from "./client";
+import { apiTokens, type ServicePlanRow, servicePlans } from "./schema";
+
+export async function findPlanWithTokenHashes(
+  db: Db,
+  planId: string,
+): Promise<{ plan: ServicePlanRow; tokenHashes: string[] } | undefined> {
+  const [plans, tokens] = await atomic(db, [
+    db.select().from(servicePlans).where(eq(servicePlans.id, planId)),
+    db
+      .select({ tokenHash: apiTokens.tokenHash })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.servicePlanId, planId), isNull(apiTokens.revokedAt))),
+  ]);
+  const plan = plans[0];
+  return plan ? { plan, tokenHashes: tokens.map((t) => t.tokenHash) } : undefined;
+}
+
+export async function findPlan(db: Db, planId: string): Promise<ServicePlanRow | undefined> {
+  const rows = await db.select().from(servicePlans).where(eq(servicePlans.id, planId));
+  return rows[0];
+}
+
+export async function insertPlanWithToken(
+  db: Db,
+  plan: ServicePlanRow,
+  token: { id: string; tokenHash: string },
+): Promise<void> {
+  await atomic(db, [
+    db.insert(servicePlans).values(plan),
+    db.insert(apiTokens).values({ ...token, servicePlanId: plan.id, createdAt: plan.createdAt }),
+  ]);
+}
+
+export async function updatePlan(
+  db: Db,
+  planId: string,
+  changes: Partial<Omit<ServicePlanRow, "id" | "createdAt">>,
+): Promise<ServicePlanRow | undefined> {
+  const rows = await db.update(servicePlans).set(changes).where(eq(servicePlans.id, planId)).returning();
+  return rows[0];
+}
+
+export async function insertToken(
+  db: Db,
+  token: { id: string; servicePlanId: string; tokenHash: string; createdAt: number },
+): Promise<void> {
+  await db.insert(apiTokens).values(token);
+}
+
+export async function revokeToken(db: Db, planId: string, tokenId: string, now: number): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.servicePlanId, planId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function listTokens(db: Db, planId: string) {
+  return db
+    .select({ id: apiTokens.id, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.servicePlanId, planId))
+    .orderBy(apiTokens.createdAt);
+}

@@ -1,0 +1,45 @@
+// ApiError: the one error type of the API, carrying Sinch's machine code, human text and HTTP status.
+export const ERROR_STATUS = {
+  syntax_invalid_json: 400,
+  syntax_invalid_parameter_format: 400,
+  syntax_constraint_violation: 400,
+  unauthorized: 401,
+  unknown_group: 403,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  request_too_large: 413,
+  conflict_send_at: 409,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  text: string;
+}
+
+export class ApiError extends Error {
+  readonly status: ErrorStatus;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly text: string,
+  ) {
+    super(text);
+    this.name = "ApiError";
+    this.status = ERROR_STATUS[code];
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, text: this.text };
+  }
+}
+
+export const notFound = (what: string, id: string) => new ApiError("not_found", `${what} ${id} not found`);
+
+export const internalError = () => new ApiError("internal_error", "Internal server error");

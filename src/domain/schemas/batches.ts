@@ -1,0 +1,195 @@
+// Wire schemas of the batch operations: send, replace, update, list, dry run, delivery feedback, and the Batch object.
+import { z } from "zod";
+import { normalizeMsisdn } from "../msisdn";
+import { base64ByteLength, hexByteLength } from "../text/binary";
+import { MAX_PARAMETER_VALUE_LENGTH, PARAMETER_KEY_PATTERN } from "../text/parameters";
+import { IsoTime, Msisdn, Originator, Paging, queryBool, queryInt, sinchIssue, Target, Url } from "./common";
+
+export const MAX_RECIPIENTS = 1000;
+export const MAX_BODY_LENGTH = 2000;
+export const MAX_BINARY_BYTES = 140;
+export const MAX_UPDATE_RECIPIENTS = 100;
+
+export const DeliveryReportType = z.enum(["none", "summary", "full", "per_recipient", "per_recipient_final"]);
+export type DeliveryReportType = z.infer<typeof DeliveryReportType>;
+
+/** `{ key: { "<msisdn>" | "default": value } }`, recipient keys normalised like recipients. */
+export const Parameters = z.record(
+  z.string().regex(PARAMETER_KEY_PATTERN, "parameter keys are 1-16 characters of A-Z a-z 0-9 . _ -"),
+  z
+    .record(
+      z.string(),
+      z.string().max(MAX_PARAMETER_VALUE_LENGTH, `must be at most ${MAX_PARAMETER_VALUE_LENGTH} characters`),
+    )
+    .transform((values, ctx) => {
+      const out: Record<string, string> = {};
+      for (const [key, value] of Object.entries(values)) {
+        const recipient = key === "default" ? key : normalizeMsisdn(key);
+        if (recipient === undefined) {
+          ctx.addIssue(
+            sinchIssue("syntax_invalid_parameter_format", `'${key}' is neither a phone number nor 'default'`),
+          );
+          return z.NEVER;
+        }
+        out[recipient] = value;
+      }
+      return out;
+    }),
+);
+export type Parameters = z.infer<typeof Parameters>;
+
+const Base64 = z.string().refine((v) => base64ByteLength(v) !== undefined, "must be Base64");
+const Hex = z.string().refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal");
+
+const common = {
+  from: Originator.optional(),
+  delivery_report: DeliveryReportType.optional(),
+  send_at: IsoTime.optional(),
+  expire_at: IsoTime.optional(),
+  callback_url: Url.optional(),
+  client_reference: z.string().max(2048, "must be at most 2048 characters").optional(),
+  feedback_enabled: z.boolean().optional(),
+  from_ton: z.number().int().min(0).max(6).optional(),
+  from_npi: z.number().int().min(0).max(18).optional(),
+};
+
+const to = z
+  .array(Target)
+  .min(1, "must contain at least 1 recipient")
+  .max(MAX_RECIPIENTS, `must contain at most ${MAX_RECIPIENTS} recipients`);
+
+const textFields = {
+  body: z.string().max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`),
+  parameters: Parameters.optional(),
+  flash_message: z.boolean().optional(),
+  max_number_of_message_parts: z.number().int().min(1).optional(),
+  truncate_concat: z.boolean().optional(),
+};
+
+const binaryFields = { body: Base64, udh: Hex };
+
+export const TextBatchRequest = z.object({ ...common, to, type: z.literal("mt_text"), ...textFields });
+export const BinaryBatchRequest = z
+  .object({ ...common, to, type: z.literal("mt_binary"), ...binaryFields })
+  .superRefine(checkBinaryLength);
+
+function checkBinaryLength(value: { body?: string; udh?: string }, ctx: z.RefinementCtx) {
+  const bytes = (base64ByteLength(value.body ?? "") ?? 0) + (hexByteLength(value.udh ?? "") ?? 0);
+  if (bytes > MAX_BINARY_BYTES)
+    ctx.addIssue({
+      ...sinchIssue(
+        "syntax_constraint_violation",
+        `body and udh together must be at most ${MAX_BINARY_BYTES} bytes, got ${bytes}`,
+      ),
+      path: ["body"],
+    });
+}
+
+/** Sinch accepts `null` for an absent field and defaults `type` to mt_text. */
+function normalizeSendBody(input: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) if (value !== null) out[key] = value;
+  out.type ??= "mt_text";
+  if (out.type === "mt_media")
+    ctx.addIssue({
+      ...sinchIssue("syntax_invalid_parameter_format", "mt_media (MMS) is not supported by this gateway"),
+      path: ["type"],
+    });
+  else if (out.type !== "mt_text" && out.type !== "mt_binary")
+    ctx.addIssue({
+      ...sinchIssue("syntax_invalid_parameter_format", "must be one of mt_text, mt_binary"),
+      path: ["type"],
+    });
+  return out;
+}
+
+export const SendBatchRequest = z.preprocess(
+  normalizeSendBody,
+  z.discriminatedUnion("type", [TextBatchRequest, BinaryBatchRequest]),
+);
+export type SendBatchRequest = z.infer<typeof SendBatchRequest>;
+
+export const UpdateBatchRequest = z.preprocess(
+  (input) => input,
+  z
+    .object({
+      ...common,
+      type: z.enum(["mt_text", "mt_binary"]).optional(),
+      to_add: z
+        .array(Target)
+        .max(MAX_UPDATE_RECIPIENTS, `must contain at most ${MAX_UPDATE_RECIPIENTS} items`)
+        .optional(),
+      to_remove: z
+        .array(Target)
+        .max(MAX_UPDATE_RECIPIENTS, `must contain at most ${MAX_UPDATE_RECIPIENTS} items`)
+        .optional(),
+      body: z.string().optional(),
+      udh: Hex.optional(),
+      parameters: Parameters.optional(),
+      flash_message: z.boolean().optional(),
+      max_number_of_message_parts: z.number().int().min(1).optional(),
+      truncate_concat: z.boolean().optional(),
+    })
+    .partial(),
+);
+export type UpdateBatchRequest = z.infer<typeof UpdateBatchRequest>;
+
+export const ListBatchesQuery = z.object({
+  ...Paging,
+  /** A date-time (seed) or sender number(s) (Sinch). */
+  from: z.string().optional(),
+  /** A date-time (seed). */
+  to: IsoTime.optional(),
+  start_date: IsoTime.optional(),
+  end_date: IsoTime.optional(),
+  client_reference: z.string().optional(),
+});
+export type ListBatchesQuery = z.infer<typeof ListBatchesQuery>;
+
+export const DryRunQuery = z.object({
+  per_recipient: queryBool("per_recipient").default(false),
+  number_of_recipients: queryInt("number_of_recipients", 0, MAX_RECIPIENTS).default(100),
+});
+export type DryRunQuery = z.infer<typeof DryRunQuery>;
+
+export const DeliveryFeedbackRequest = z.object({ recipients: z.array(Msisdn).max(MAX_RECIPIENTS) });
+export type DeliveryFeedbackRequest = z.infer<typeof DeliveryFeedbackRequest>;
+
+export const BatchId = z.string().min(1).max(64);
+
+/** The Batch object as returned: every field with its effective value. */
+export interface Batch {
+  id: string;
+  type: "mt_text" | "mt_binary";
+  to: string[];
+  from: string;
+  body: string;
+  udh?: string;
+  parameters?: Parameters;
+  canceled: boolean;
+  created_at: string;
+  modified_at: string;
+  delivery_report: DeliveryReportType;
+  send_at: string;
+  expire_at: string;
+  callback_url?: string;
+  client_reference?: string;
+  feedback_enabled: boolean;
+  flash_message?: boolean;
+  max_number_of_message_parts?: number;
+  truncate_concat?: boolean;
+  from_ton?: number;
+  from_npi?: number;
+}
+
+export interface DryRunResponse {
+  number_of_recipients: number;
+  number_of_messages: number;
+  per_recipient?: {
+    recipient: string;
+    number_of_parts: number;
+    body: string;
+    encoding: "text" | "unicode";
+  }[];
+}

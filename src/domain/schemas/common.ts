@@ -1,0 +1,125 @@
+// Shared zod building blocks of the wire schemas: numbers, dates, MSISDNs, query parameters, paging.
+import { z } from "zod";
+import type { ErrorCode } from "../errors";
+import { isId } from "../ids";
+import { normalizeMsisdn, normalizeOriginator } from "../msisdn";
+import { parseIsoTime } from "../time";
+
+/** Attach a Sinch error code to a custom issue; zod-errors.ts reads it back. */
+export const sinchIssue = (code: ErrorCode, message: string) => ({
+  code: "custom" as const,
+  message,
+  params: { sinch: code },
+});
+
+export const Msisdn = z.string().transform((value, ctx) => {
+  const msisdn = normalizeMsisdn(value);
+  if (msisdn === undefined) {
+    ctx.addIssue(sinchIssue("syntax_invalid_parameter_format", `'${value}' is not a valid phone number`));
+    return z.NEVER;
+  }
+  return msisdn;
+});
+
+/** A batch target: a phone number, normalised, or a group id, kept as is. */
+export const Target = z.string().transform((value, ctx) => {
+  if (isId(value)) return value;
+  const msisdn = normalizeMsisdn(value);
+  if (msisdn === undefined) {
+    ctx.addIssue(
+      sinchIssue("syntax_invalid_parameter_format", `'${value}' is not a valid phone number or group id`),
+    );
+    return z.NEVER;
+  }
+  return msisdn;
+});
+
+export const Originator = z.string().transform((value, ctx) => {
+  const from = normalizeOriginator(value);
+  if (from === undefined) {
+    ctx.addIssue(
+      sinchIssue(
+        "syntax_invalid_parameter_format",
+        `'${value}' is not a valid sender (a phone number, short code or up to 11 alphanumeric characters)`,
+      ),
+    );
+    return z.NEVER;
+  }
+  return from;
+});
+
+/** An ISO-8601 date or date-time, as epoch ms. */
+export const IsoTime = z.string().transform((value, ctx) => {
+  const ms = parseIsoTime(value);
+  if (ms === undefined) {
+    ctx.addIssue(sinchIssue("syntax_invalid_parameter_format", `'${value}' is not an ISO-8601 date-time`));
+    return z.NEVER;
+  }
+  return ms;
+});
+
+export const GroupId = z.string().refine(isId, { message: "is not a valid group id" });
+
+export const Url = z
+  .string()
+  .max(2048, "must be at most 2048 characters")
+  .refine((v) => URL.canParse(v) && /^https?:/i.test(v), { message: "must be an absolute http(s) URL" });
+
+/**
+ * An integer from a query string or a JSON number. Query strings arrive as text, tRPC sends numbers:
+ * one schema serves both transports.
+ */
+export const queryInt = (name: string, min: number, max: number) =>
+  z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const n = typeof value === "number" ? value : /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(n)) {
+      ctx.addIssue(sinchIssue("syntax_invalid_parameter_format", `${name} must be an integer`));
+      return z.NEVER;
+    }
+    if (n < min || n > max) {
+      ctx.addIssue(sinchIssue("syntax_constraint_violation", `${name} must be between ${min} and ${max}`));
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const queryBool = (name: string) =>
+  z.union([z.boolean(), z.string()]).transform((value, ctx) => {
+    if (typeof value === "boolean") return value;
+    const v = value.trim().toLowerCase();
+    if (v === "true" || v === "") return true;
+    if (v === "false") return false;
+    ctx.addIssue(sinchIssue("syntax_invalid_parameter_format", `${name} must be true or false`));
+    return z.NEVER;
+  });
+
+/** A list from a query string (`a,b`) or an array: the Node SDK comma-joins arrays. */
+export const queryList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      (Array.isArray(value) ? value : value.split(",")).map((s) => s.trim()).filter((s) => s !== ""),
+    )
+    .pipe(z.array(item));
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 30;
+
+export const Paging = {
+  page: queryInt("page", 0, Number.MAX_SAFE_INTEGER).default(0),
+  page_size: queryInt("page_size", 1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+};
+
+/** The Sinch list envelope: `page_size` is the number of items in this page. */
+export function pageEnvelope<K extends string, T>(
+  key: K,
+  count: number,
+  page: number,
+  items: T[],
+): { count: number; page: number; page_size: number } & Record<K, T[]> {
+  return { count, page, page_size: items.length, [key]: items } as {
+    count: number;
+    page: number;
+    page_size: number;
+  } & Record<K, T[]>;
+}

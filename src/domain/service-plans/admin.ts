@@ -1,0 +1,117 @@
+// Admin operations on service plans: create, read, change settings, issue and revoke API tokens.
+import type { Db } from "../../db/client";
+import type { ServicePlanRow } from "../../db/schema";
+import {
+  findPlan,
+  insertPlanWithToken,
+  insertToken,
+  listTokens,
+  revokeToken,
+  updatePlan,
+} from "../../db/service-plans";
+import { ApiError, notFound } from "../errors";
+import { newId, randomHex } from "../ids";
+import {
+  type CreateServicePlanRequest,
+  DEFAULT_RATE_LIMIT,
+  type IssuedToken,
+  type ServicePlanSettings,
+  type UpdateServicePlanRequest,
+} from "../schemas/service-plans";
+import { toIso } from "../time";
+import { forgetPlan } from "./authenticate";
+import { hashToken } from "./token-hash";
+
+export function toSettings(row: ServicePlanRow): ServicePlanSettings {
+  return {
+    service_plan_id: row.id,
+    name: row.name,
+    rate_limit: row.rateLimit,
+    default_originator: row.defaultOriginator,
+    callback_url: row.callbackUrl,
+    webhook_secret: row.webhookSecret,
+    auto_encoding: row.autoEncoding,
+    created_at: toIso(row.createdAt),
+    modified_at: toIso(row.modifiedAt),
+  };
+}
+
+export async function createServicePlan(
+  db: Db,
+  req: CreateServicePlanRequest,
+  now: number,
+): Promise<ServicePlanSettings & IssuedToken> {
+  const id = req.service_plan_id ?? randomHex(16);
+  if (await findPlan(db, id))
+    throw new ApiError("syntax_constraint_violation", `service_plan_id: ${id} already exists`);
+  const row: ServicePlanRow = {
+    id,
+    name: req.name ?? null,
+    rateLimit: req.rate_limit ?? DEFAULT_RATE_LIMIT,
+    defaultOriginator: req.default_originator ?? null,
+    callbackUrl: req.callback_url ?? null,
+    webhookSecret: req.webhook_secret ?? randomHex(32),
+    autoEncoding: req.auto_encoding ?? false,
+    createdAt: now,
+    modifiedAt: now,
+  };
+  const apiToken = req.api_token ?? randomHex(16);
+  const tokenId = newId();
+  await insertPlanWithToken(db, row, { id: tokenId, tokenHash: await hashToken(apiToken) });
+  return { ...toSettings(row), token_id: tokenId, api_token: apiToken };
+}
+
+export async function getServicePlan(db: Db, planId: string): Promise<ServicePlanSettings> {
+  const row = await findPlan(db, planId);
+  if (!row) throw notFound("Service plan", planId);
+  return toSettings(row);
+}
+
+export async function updateServicePlan(
+  db: Db,
+  planId: string,
+  req: UpdateServicePlanRequest,
+  now: number,
+): Promise<ServicePlanSettings> {
+  const row = await updatePlan(db, planId, {
+    modifiedAt: now,
+    ...(req.name !== undefined && { name: req.name }),
+    ...(req.rate_limit !== undefined && { rateLimit: req.rate_limit }),
+    ...(req.default_originator !== undefined && { defaultOriginator: req.default_originator }),
+    ...(req.callback_url !== undefined && { callbackUrl: req.callback_url }),
+    ...(req.webhook_secret !== undefined && { webhookSecret: req.webhook_secret }),
+    ...(req.auto_encoding !== undefined && { autoEncoding: req.auto_encoding }),
+  });
+  if (!row) throw notFound("Service plan", planId);
+  forgetPlan(planId);
+  return toSettings(row);
+}
+
+export async function issueToken(db: Db, planId: string, now: number): Promise<IssuedToken> {
+  if (!(await findPlan(db, planId))) throw notFound("Service plan", planId);
+  const apiToken = randomHex(16);
+  const tokenId = newId();
+  await insertToken(db, {
+    id: tokenId,
+    servicePlanId: planId,
+    tokenHash: await hashToken(apiToken),
+    createdAt: now,
+  });
+  forgetPlan(planId);
+  return { token_id: tokenId, api_token: apiToken };
+}
+
+export async function revokeApiToken(db: Db, planId: string, tokenId: string, now: number): Promise<void> {
+  if (!(await revokeToken(db, planId, tokenId, now))) throw notFound("Token", tokenId);
+  forgetPlan(planId);
+}
+
+export async function listApiTokens(db: Db, planId: string) {
+  if (!(await findPlan(db, planId))) throw notFound("Service plan", planId);
+  const rows = await listTokens(db, planId);
+  return rows.map((t) => ({
+    token_id: t.id,
+    created_at: toIso(t.createdAt),
+    ...(t.revokedAt !== null && { revoked_at: toIso(t.revokedAt) }),
+  }));
+}

@@ -1,0 +1,30 @@
+// Timestamps: ISO-8601 in (no offset means UTC), UTC with milliseconds out, epoch ms inside.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Parses an ISO-8601 date or date-time to epoch ms; undefined when it is not one. */
+export function parseIsoTime(value: string): number | undefined {
+  const trimmed = value.trim();
+  let normalized: string;
+  if (ISO_DATE.test(trimmed)) normalized = `${trimmed}T00:00:00Z`;
+  else {
+    const match = ISO_DATE_TIME.exec(trimmed);
+    if (!match) return undefined;
+    normalized = trimmed.replace(" ", "T");
+    if (!match[1]) normalized += "Z";
+    else if (/^[+-]\d{2}$/.test(match[1])) normalized += ":00";
+    else if (/^[+-]\d{4}$/.test(match[1])) normalized = `${normalized.slice(0, -2)}:${normalized.slice(-2)}`;
+  }
+  const ms = Date.parse(normalized);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export const isIsoTime = (value: string): boolean => parseIsoTime(value) !== undefined;
+
+export const toIso = (ms: number): string => new Date(ms).toISOString();
+
+export const toIsoOrUndefined = (ms: number | null | undefined): string | undefined =>
+  ms === null || ms === undefined ? undefined : toIso(ms);
+
+export const DAY_MS = 86_400_000;

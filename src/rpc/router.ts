@@ -1,0 +1,17 @@
+// The tRPC app router: one sub-router per resource. `AppRouter` is the type a typed client imports.
+import { adminRouter } from "./routers/admin";
+import { batchesRouter } from "./routers/batches";
+import { deliveryReportsRouter } from "./routers/delivery-reports";
+import { groupsRouter } from "./routers/groups";
+import { inboundsRouter } from "./routers/inbounds";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  batches: batchesRouter,
+  deliveryReports: deliveryReportsRouter,
+  groups: groupsRouter,
+  inbounds: inboundsRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,43 @@
+// tRPC procedures of the admin API (ADMIN_TOKEN): service plans and API tokens.
+import { z } from "zod";
+import { databaseFor } from "../../db/client";
+import { CreateServicePlanRequest, UpdateServicePlanRequest } from "../../domain/schemas/service-plans";
+import {
+  createServicePlan,
+  getServicePlan,
+  issueToken,
+  listApiTokens,
+  revokeApiToken,
+  updateServicePlan,
+} from "../../domain/service-plans/admin";
+import { withParams } from "../input";
+import { adminProcedure, router } from "../trpc";
+
+const PlanId = z.string().min(1).max(64);
+const byPlan = z.object({ service_plan_id: PlanId });
+
+export const adminRouter = router({
+  createServicePlan: adminProcedure
+    .input(CreateServicePlanRequest)
+    .mutation(({ ctx, input }) => createServicePlan(databaseFor(ctx.env), input, Date.now())),
+  getServicePlan: adminProcedure
+    .input(byPlan)
+    .query(({ ctx, input }) => getServicePlan(databaseFor(ctx.env), input.service_plan_id)),
+  updateServicePlan: adminProcedure
+    .input(withParams({ service_plan_id: PlanId }, UpdateServicePlanRequest))
+    .mutation(({ ctx, input }) =>
+      updateServicePlan(databaseFor(ctx.env), input.params.service_plan_id, input.body, Date.now()),
+    ),
+  issueToken: adminProcedure
+    .input(byPlan)
+    .mutation(({ ctx, input }) => issueToken(databaseFor(ctx.env), input.service_plan_id, Date.now())),
+  listTokens: adminProcedure
+    .input(byPlan)
+    .query(({ ctx, input }) => listApiTokens(databaseFor(ctx.env), input.service_plan_id)),
+  revokeToken: adminProcedure
+    .input(z.object({ service_plan_id: PlanId, token_id: z.string().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeApiToken(databaseFor(ctx.env), input.service_plan_id, input.token_id, Date.now());
+      return null;
+    }),
+});

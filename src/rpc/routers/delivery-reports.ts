@@ -1,0 +1,23 @@
+// tRPC procedures of delivery reports.
+import { z } from "zod";
+import {
+  getBatchReport,
+  getRecipientReport,
+  listDeliveryReports,
+} from "../../domain/delivery-reports/reports";
+import { BatchId } from "../../domain/schemas/batches";
+import { BatchReportQuery, ListDeliveryReportsQuery } from "../../domain/schemas/delivery-reports";
+import { optionalInput } from "../input";
+import { planProcedure, router } from "../trpc";
+
+export const deliveryReportsRouter = router({
+  byBatch: planProcedure
+    .input(BatchReportQuery.extend({ batch_id: BatchId }))
+    .query(({ ctx, input }) => getBatchReport(ctx.scope, input.batch_id, input)),
+  byRecipient: planProcedure
+    .input(z.object({ batch_id: BatchId, recipient_msisdn: z.string() }))
+    .query(({ ctx, input }) => getRecipientReport(ctx.scope, input.batch_id, input.recipient_msisdn)),
+  list: planProcedure
+    .input(optionalInput(ListDeliveryReportsQuery))
+    .query(({ ctx, input }) => listDeliveryReports(ctx.scope, input)),
+});

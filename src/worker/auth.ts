@@ -1,0 +1,25 @@
+// Request authentication: a plan's bearer token for /xms and /trpc, the admin token for /admin.
+import { databaseFor } from "../db/client";
+import type { PlanContext } from "../domain/context";
+import { ApiError } from "../domain/errors";
+import { authenticatePlan, bearerToken } from "../domain/service-plans/authenticate";
+import { hashToken, timingSafeEqualText } from "../domain/service-plans/token-hash";
+
+export async function planContext(
+  env: Env,
+  planId: string,
+  authorization: string | null,
+): Promise<PlanContext> {
+  const db = databaseFor(env, planId);
+  const plan = await authenticatePlan(db, planId, bearerToken(authorization));
+  return { db, plan, now: Date.now };
+}
+
+/** The admin API is off (every call 401) when ADMIN_TOKEN is not set. */
+export async function assertAdmin(env: Env, authorization: string | null): Promise<void> {
+  const token = bearerToken(authorization);
+  const expected = env.ADMIN_TOKEN;
+  // Comparing hashes keeps the comparison constant-time whatever the lengths.
+  if (!expected || !token || !timingSafeEqualText(await hashToken(token), await hashToken(expected)))
+    throw new ApiError("unauthorized", "Invalid or missing admin token");
+}

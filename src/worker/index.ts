@@ -1,0 +1,18 @@
+// Worker entry: REST and tRPC over fetch, the cron watchdog, and the SendQueue Durable Object class.
+import { handleTrpc } from "../rpc/handler";
+import { buildRouter } from "./router";
+
+export { SendQueue } from "../queue/send-queue";
+
+const router = buildRouter();
+
+export default {
+  async fetch(request, env, ctx): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return handleTrpc(request, env);
+    return router.fetch(request, env, ctx);
+  },
+  async scheduled(): Promise<void> {
+    // The watchdog arrives with the delivery engine; until then there is nothing to re-arm.
+  },
+} satisfies ExportedHandler<Env>;

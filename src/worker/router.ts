@@ -1,0 +1,36 @@
+// The REST router: every route of the API, a 405 for a known path with another method, a 404 otherwise.
+import { Router } from "itty-router";
+import { ApiError } from "../domain/errors";
+import { errorResponse, json } from "./http";
+import type { Handler } from "./rest";
+import { adminRoutes } from "./routes/admin";
+import { batchRoutes } from "./routes/batches";
+import { deliveryReportRoutes } from "./routes/delivery-reports";
+import { groupRoutes } from "./routes/groups";
+import { inboundRoutes } from "./routes/inbounds";
+
+const methodNotAllowed: Handler = async (request) => {
+  throw new ApiError(
+    "method_not_allowed",
+    `Method ${request.method} is not allowed on ${new URL(request.url).pathname}`,
+  );
+};
+
+export function buildRouter() {
+  const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
+    catch: (error, request) => errorResponse(error, request),
+  });
+  router.get("/health", () => json({ ok: true }));
+  const paths = [
+    ...batchRoutes(router),
+    ...deliveryReportRoutes(router),
+    ...groupRoutes(router),
+    ...inboundRoutes(router),
+    ...adminRoutes(router),
+  ];
+  for (const path of paths) router.all(path, methodNotAllowed);
+  router.all("*", (request: Request) => {
+    throw new ApiError("not_found", `No such resource: ${new URL(request.url).pathname}`);
+  });
+  return router;
+}
