@@ -7,7 +7,7 @@ import type { DryRunQuery, DryRunResponse, Parameters, SendBatchRequest } from "
 import { chooseEncoding } from "../text/auto-encoding";
 import { base64ByteLength, binaryParts, hexByteLength } from "../text/binary";
 import { compileTemplate, renderTemplate, type Template } from "../text/parameters";
-import { truncateToOnePart } from "../text/segments";
+import { measureText, truncateToOnePart } from "../text/segments";
 import { resolveOriginator } from "./batch-object";
 import { requireBatch } from "./read";
 import { dedupe, resolveTargets } from "./targets";
@@ -40,8 +40,12 @@ export function messageFor(
     ? renderTemplate(template, draft.parameters, recipient)
     : { ok: true as const, text: draft.body };
   if (!rendered.ok) return rendered;
-  const text = draft.truncateConcat ? truncateToOnePart(rendered.text) : rendered.text;
-  const chosen = chooseEncoding(text, { autoEncoding });
+  const chosen = chooseEncoding(rendered.text, { autoEncoding });
+  // Encoding first: transliteration may make the text fit one part before truncation is needed.
+  if (draft.truncateConcat && chosen.parts > 1) {
+    const body = truncateToOnePart(chosen.text);
+    return { ok: true as const, body, parts: 1, encoding: measureText(body).encoding };
+  }
   return { ok: true as const, body: chosen.text, parts: chosen.parts, encoding: chosen.encoding };
 }
 

@@ -6,8 +6,9 @@
 // encoding is chosen; characters not in the table (emoji, CJK) stay and keep the text UCS-2, in which
 // case deletions (zero-width spaces, controls) can still be what saves a part.
 // NBSP and the fixed-width spaces become one space (see smart-encoding-map.ts for why not two).
-import { SMART_ENCODING_MAP } from "./smart-encoding-map";
+
 import { type Encoding, measureText } from "./segments";
+import { SMART_ENCODING_MAP } from "./smart-encoding-map";
 
 export interface EncodingChoice {
   /** The text to send: the original, or its transliteration when `transliterated`. */

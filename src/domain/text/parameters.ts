@@ -86,7 +86,11 @@ let cachedBody: string | undefined;
 let cachedTemplate: Template | undefined;
 
 /** Renders `body` for one recipient; see the module comment for the rules. */
-export function renderParameters(body: string, parameters: Parameters | undefined, recipient: string): Rendered {
+export function renderParameters(
+  body: string,
+  parameters: Parameters | undefined,
+  recipient: string,
+): Rendered {
   if (parameters === undefined) return { ok: true, text: body };
   if (cachedTemplate === undefined || cachedBody !== body) {
     cachedTemplate = compileTemplate(body);
