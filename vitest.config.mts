@@ -1,10 +1,14 @@
 // Vitest runs every test inside workerd through the Workers integration, with D1 migrated first.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { parse } from "yaml";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // The seed contract, parsed here in Node: tests inside workerd validate responses against it.
+  const seed = parse(readFileSync(path.join(import.meta.dirname, "test/fixtures/seed-openapi.yaml"), "utf8"));
   return {
     plugins: [
       cloudflareTest({
@@ -12,6 +16,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            TEST_SEED_OPENAPI: seed,
             ADMIN_TOKEN: "test-admin-token",
           },
         },

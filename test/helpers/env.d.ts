@@ -1,6 +1,25 @@
 // Test-only bindings provided by vitest.config.mts.
+interface TestEnv {
+  TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+  /** The seed OpenAPI document (test/fixtures/seed-openapi.yaml), parsed. */
+  TEST_SEED_OPENAPI: SeedDocument;
+}
+
+interface SeedDocument {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        responses: Record<string, { content?: { "application/json": { schema: unknown } } }>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, unknown> };
+}
+
+interface Env extends TestEnv {}
 declare namespace Cloudflare {
-  interface Env {
-    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
-  }
+  interface Env extends TestEnv {}
 }

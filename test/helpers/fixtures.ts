@@ -1,0 +1,45 @@
+// Fixture factories that put state in D1 the way later pipelines will (delivery status events, inbound messages).
+import { env } from "cloudflare:workers";
+import { databaseFor } from "../../src/db/client";
+import { findPlan } from "../../src/db/service-plans";
+import { newId } from "../../src/domain/ids";
+import { storeInbound } from "../../src/domain/inbounds/inbounds";
+import type { InboundMessage } from "../../src/domain/schemas/inbounds";
+
+/** What a delivery status event from the upstream will do to one recipient row. */
+export async function setRecipientStatus(
+  batchId: string,
+  recipient: string,
+  status: string,
+  code: number,
+  at = Date.now(),
+) {
+  await env.DB.prepare(
+    "UPDATE recipients SET status = ?, code = ?, at = ? WHERE batch_id = ? AND recipient = ?",
+  )
+    .bind(status, code, at, batchId, recipient)
+    .run();
+}
+
+/** Stores an inbound through the same repository function the inbound pipeline uses. */
+export async function insertInboundFixture(
+  planId: string,
+  fields: { from: string; to: string; body: string; receivedAt?: number; clientReference?: string },
+): Promise<InboundMessage> {
+  const db = databaseFor(env);
+  const plan = await findPlan(db, planId);
+  if (!plan) throw new Error(`no plan ${planId}`);
+  return storeInbound(
+    { db, plan, now: Date.now },
+    {
+      id: newId(),
+      servicePlanId: planId,
+      type: "mo_text",
+      from: fields.from,
+      to: fields.to,
+      body: fields.body,
+      receivedAt: fields.receivedAt ?? Date.now(),
+      clientReference: fields.clientReference ?? null,
+    },
+  );
+}
