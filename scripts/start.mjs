@@ -2,8 +2,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -34,7 +34,10 @@ function ensureDevVars() {
   }
   if (created) {
     const body = [...vars].map(([k, v]) => `${k}=${v}`).join("\n");
-    writeFileSync(varsFile, `# Local secrets for npm start (git-ignored). Delete a line to regenerate it.\n${body}\n`);
+    writeFileSync(
+      varsFile,
+      `# Local secrets for npm start (git-ignored). Delete a line to regenerate it.\n${body}\n`,
+    );
   }
   return { vars: Object.fromEntries(vars), created };
 }
@@ -92,7 +95,16 @@ Try it:
 
 const dev = spawn(
   process.execPath,
-  [wrangler, "dev", "--port", port, "--ip", "127.0.0.1", "--test-scheduled", "--show-interactive-dev-session=false"],
+  [
+    wrangler,
+    "dev",
+    "--port",
+    port,
+    "--ip",
+    "127.0.0.1",
+    "--test-scheduled",
+    "--show-interactive-dev-session=false",
+  ],
   { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));

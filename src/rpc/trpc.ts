@@ -26,6 +26,9 @@ const isZodError = (e: unknown): e is Parameters<typeof apiErrorFromZod>[0] =>
 export function sinchErrorOf(error: TRPCError): ApiError {
   if (error.cause instanceof ApiError) return error.cause;
   if (isZodError(error.cause)) return apiErrorFromZod(error.cause);
+  if (error.code === "PAYLOAD_TOO_LARGE") return new ApiError("request_too_large", error.message);
+  if (error.cause instanceof SyntaxError)
+    return new ApiError("syntax_invalid_json", `Malformed JSON: ${error.cause.message}`);
   if (error.code === "PARSE_ERROR")
     return new ApiError("syntax_invalid_json", `Malformed JSON: ${error.message}`);
   if (error.code === "NOT_FOUND") return new ApiError("not_found", error.message);

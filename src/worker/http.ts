@@ -32,10 +32,7 @@ export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type))
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readLimitedText(request);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -45,6 +42,15 @@ export async function readJson(request: Request): Promise<unknown> {
 
 const tooLarge = () =>
   new ApiError("request_too_large", `Request body must be at most ${MAX_BODY_BYTES} bytes`);
+
+/** The body as text, refusing more than MAX_BODY_BYTES bytes (declared or actual). */
+export async function readLimitedText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  return new TextDecoder().decode(bytes);
+}
 
 export async function parseBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
   return parseOrThrow(schema, await readJson(request));

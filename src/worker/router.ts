@@ -2,19 +2,11 @@
 import { Router } from "itty-router";
 import { ApiError } from "../domain/errors";
 import { errorResponse, json } from "./http";
-import type { Handler } from "./rest";
 import { adminRoutes } from "./routes/admin";
 import { batchRoutes } from "./routes/batches";
 import { deliveryReportRoutes } from "./routes/delivery-reports";
 import { groupRoutes } from "./routes/groups";
 import { inboundRoutes } from "./routes/inbounds";
-
-const methodNotAllowed: Handler = async (request) => {
-  throw new ApiError(
-    "method_not_allowed",
-    `Method ${request.method} is not allowed on ${new URL(request.url).pathname}`,
-  );
-};
 
 export function buildRouter() {
   const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
@@ -28,6 +20,18 @@ export function buildRouter() {
     ...inboundRoutes(router),
     ...adminRoutes(router),
   ];
+  // A known path with another method: 405 naming the methods that path does take.
+  const methodNotAllowed = (request: Request) => {
+    const { pathname } = new URL(request.url);
+    const allowed = router.routes
+      .filter(([method, regex]) => method !== "ALL" && regex.test(pathname))
+      .map(([method]) => method);
+    const response = errorResponse(
+      new ApiError("method_not_allowed", `Method ${request.method} is not allowed on ${pathname}`),
+    );
+    response.headers.set("allow", [...new Set(allowed)].join(", "));
+    return response;
+  };
   for (const path of paths) router.all(path, methodNotAllowed);
   router.all("*", (request: Request) => {
     throw new ApiError("not_found", `No such resource: ${new URL(request.url).pathname}`);

@@ -5,11 +5,12 @@ import type { PlanContext } from "../context";
 import { ApiError, notFound } from "../errors";
 import {
   type Batch,
+  MAX_BINARY_BYTES,
   MAX_RECIPIENTS,
   type SendBatchRequest,
   type UpdateBatchRequest,
 } from "../schemas/batches";
-import { base64ByteLength } from "../text/binary";
+import { base64ByteLength, hexByteLength } from "../text/binary";
 import { effectiveTimes, MAX_EXPIRY_MS, rowFromRequest, toBatch } from "./batch-object";
 import { requireBatch } from "./read";
 import { dedupe, resolveTargets, splitTargets } from "./targets";
@@ -42,8 +43,16 @@ export async function updateBatch(
     const field = TEXT_ONLY.find((f) => req[f] !== undefined);
     if (field)
       throw new ApiError("syntax_constraint_violation", `${field}: not allowed for mt_binary batches`);
-    if (req.body !== undefined && base64ByteLength(req.body) === undefined)
+    const body = req.body ?? row.body;
+    const bodyBytes = base64ByteLength(body);
+    if (bodyBytes === undefined)
       throw new ApiError("syntax_invalid_parameter_format", "body: must be Base64");
+    const bytes = bodyBytes + (hexByteLength(req.udh ?? row.udh ?? "") ?? 0);
+    if (bytes > MAX_BINARY_BYTES)
+      throw new ApiError(
+        "syntax_constraint_violation",
+        `body: body and udh together must be at most ${MAX_BINARY_BYTES} bytes, got ${bytes}`,
+      );
   } else if (req.udh !== undefined)
     throw new ApiError("syntax_constraint_violation", "udh: only allowed for mt_binary batches");
 

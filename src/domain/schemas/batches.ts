@@ -13,12 +13,26 @@ export const MAX_UPDATE_RECIPIENTS = 100;
 export const DeliveryReportType = z.enum(["none", "summary", "full", "per_recipient", "per_recipient_final"]);
 export type DeliveryReportType = z.infer<typeof DeliveryReportType>;
 
+/** zod records skip an own `__proto__` key, which would drop a parameter silently: refuse it instead. */
+const notProto = (key: string) => key !== "__proto__";
+
+function hasProtoKey(parameters: unknown): boolean {
+  if (typeof parameters !== "object" || parameters === null) return false;
+  if (Object.hasOwn(parameters, "__proto__")) return true;
+  return Object.values(parameters).some(
+    (v) => typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__"),
+  );
+}
+
 /** `{ key: { "<msisdn>" | "default": value } }`, recipient keys normalised like recipients. */
 export const Parameters = z.record(
-  z.string().regex(PARAMETER_KEY_PATTERN, "parameter keys are 1-16 characters of A-Z a-z 0-9 . _ -"),
+  z
+    .string()
+    .regex(PARAMETER_KEY_PATTERN, "parameter keys are 1-16 characters of A-Z a-z 0-9 . _ -")
+    .refine(notProto, "__proto__ is not allowed as a parameter key"),
   z
     .record(
-      z.string(),
+      z.string().refine(notProto, "__proto__ is neither a phone number nor 'default'"),
       z.string().max(MAX_PARAMETER_VALUE_LENGTH, `must be at most ${MAX_PARAMETER_VALUE_LENGTH} characters`),
     )
     .transform((values, ctx) => {
@@ -85,54 +99,75 @@ function checkBinaryLength(value: { body?: string; udh?: string }, ctx: z.Refine
     });
 }
 
-/** Sinch accepts `null` for an absent field and defaults `type` to mt_text. */
-function normalizeSendBody(input: unknown, ctx: z.core.$RefinementCtx): unknown {
+/** Top-level `null` means absent, as Sinch allows. */
+function withoutNulls(input: unknown, ctx?: z.core.$RefinementCtx): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  if (hasProtoKey((input as { parameters?: unknown }).parameters))
+    ctx?.addIssue({
+      ...sinchIssue("syntax_invalid_parameter_format", "__proto__ is not allowed as a parameter key"),
+      path: ["parameters"],
+    });
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) if (value !== null) out[key] = value;
-  out.type ??= "mt_text";
-  if (out.type === "mt_media")
+  return out;
+}
+
+/** Sinch defaults `type` to mt_text; MMS is out of scope and refused by name. */
+function normalizeSendBody(input: unknown, ctx: z.core.$RefinementCtx): unknown {
+  const out = withoutNulls(input, ctx);
+  if (typeof out !== "object" || out === null || Array.isArray(out)) return out;
+  const body = out as Record<string, unknown>;
+  body.type ??= "mt_text";
+  if (body.type === "mt_media")
     ctx.addIssue({
       ...sinchIssue("syntax_invalid_parameter_format", "mt_media (MMS) is not supported by this gateway"),
       path: ["type"],
     });
-  else if (out.type !== "mt_text" && out.type !== "mt_binary")
+  else if (body.type !== "mt_text" && body.type !== "mt_binary")
     ctx.addIssue({
       ...sinchIssue("syntax_invalid_parameter_format", "must be one of mt_text, mt_binary"),
       path: ["type"],
     });
-  return out;
+  return body;
 }
 
-export const SendBatchRequest = z.preprocess(
-  normalizeSendBody,
-  z.discriminatedUnion("type", [TextBatchRequest, BinaryBatchRequest]),
-);
+const SendBatchUnion = z.discriminatedUnion("type", [TextBatchRequest, BinaryBatchRequest]);
+
+/** What a client may send: `type` may be omitted for text. */
+export type SendBatchInput =
+  | (Omit<z.input<typeof TextBatchRequest>, "type"> & { type?: "mt_text" })
+  | z.input<typeof BinaryBatchRequest>;
+
+// Cast: z.preprocess types its input as unknown, which would leave typed clients unchecked.
+export const SendBatchRequest = z.preprocess(normalizeSendBody, SendBatchUnion) as unknown as z.ZodType<
+  z.output<typeof SendBatchUnion>,
+  SendBatchInput
+>;
 export type SendBatchRequest = z.infer<typeof SendBatchRequest>;
 
-export const UpdateBatchRequest = z.preprocess(
-  (input) => input,
-  z
-    .object({
-      ...common,
-      type: z.enum(["mt_text", "mt_binary"]).optional(),
-      to_add: z
-        .array(Target)
-        .max(MAX_UPDATE_RECIPIENTS, `must contain at most ${MAX_UPDATE_RECIPIENTS} items`)
-        .optional(),
-      to_remove: z
-        .array(Target)
-        .max(MAX_UPDATE_RECIPIENTS, `must contain at most ${MAX_UPDATE_RECIPIENTS} items`)
-        .optional(),
-      body: z.string().optional(),
-      udh: Hex.optional(),
-      parameters: Parameters.optional(),
-      flash_message: z.boolean().optional(),
-      max_number_of_message_parts: z.number().int().min(1).optional(),
-      truncate_concat: z.boolean().optional(),
-    })
-    .partial(),
-);
+const UpdateBatchObject = z.object({
+  ...common,
+  type: z.enum(["mt_text", "mt_binary"]).optional(),
+  to_add: z
+    .array(Target)
+    .max(MAX_UPDATE_RECIPIENTS, `must contain at most ${MAX_UPDATE_RECIPIENTS} items`)
+    .optional(),
+  to_remove: z
+    .array(Target)
+    .max(MAX_UPDATE_RECIPIENTS, `must contain at most ${MAX_UPDATE_RECIPIENTS} items`)
+    .optional(),
+  body: z.string().max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`).optional(),
+  udh: Hex.optional(),
+  parameters: Parameters.optional(),
+  flash_message: z.boolean().optional(),
+  max_number_of_message_parts: z.number().int().min(1).optional(),
+  truncate_concat: z.boolean().optional(),
+});
+
+export const UpdateBatchRequest = z.preprocess(withoutNulls, UpdateBatchObject) as unknown as z.ZodType<
+  z.output<typeof UpdateBatchObject>,
+  z.input<typeof UpdateBatchObject>
+>;
 export type UpdateBatchRequest = z.infer<typeof UpdateBatchRequest>;
 
 export const ListBatchesQuery = z.object({

@@ -1,5 +1,6 @@
 // Every operation both ways: REST answers the seed's status with a body valid against the seed schema, tRPC returns the same JSON.
 import { describe, expect, it } from "vitest";
+import type { SendBatchInput } from "../../../src/domain/schemas/batches";
 import { insertInboundFixture, setRecipientStatus } from "../../helpers/fixtures";
 import { createPlan, type TestPlan } from "../../helpers/gateway";
 import { seedViolations } from "../../helpers/seed-schema";
@@ -27,14 +28,14 @@ function stable(value: unknown): unknown {
   return value;
 }
 
-const send = {
+const send: SendBatchInput = {
   from: "12345",
   to: ["+46701000001", "46701000002"],
   body: "Hi ${n}",
   parameters: { n: { default: "you" } },
   delivery_report: "full",
   send_at: "2099-01-01T00:00:00Z",
-} as const;
+};
 
 async function twoBatches(plan: TestPlan) {
   const a = await plan.rest("POST", "/batches", send);
@@ -79,8 +80,8 @@ describe("batches", () => {
       to_add: ["+46701000003"],
       to_remove: ["46701000001"],
       body: "Changed ${n}",
-      delivery_report: "summary",
-    } as const;
+      delivery_report: "summary" as const,
+    };
     const rest = await plan.rest("POST", `/batches/${ids.rest}`, change);
     expect(rest.status).toBe(200);
     expect(seedViolations("updateBatch", 200, rest.body)).toEqual([]);
