@@ -1,5 +1,6 @@
 // Queries: per-recipient rows of a batch, created by expanding numbers and groups inside SQLite.
 import { type SQL, sql } from "drizzle-orm";
+import { atomic } from "./batch";
 import type { Targets } from "./batches";
 import type { Db } from "./client";
 
@@ -39,4 +40,38 @@ export function insertRecipientsStatement(
 export async function expandTargets(db: Db, planId: string, targets: Targets): Promise<string[]> {
   const rows = await db.all<{ value: string }>(expandedTargetsSql(planId, targets));
   return rows.map((r) => r.value);
+}
+
+/** The next recipients still waiting, in a stable order: dispatch reads a batch in chunks, never whole. */
+export async function queuedRecipients(db: Db, batchId: string, limit: number): Promise<string[]> {
+  const rows = await db.all<{ recipient: string }>(
+    sql`SELECT recipient FROM recipients WHERE batch_id = ${batchId} AND status = 'Queued' ORDER BY recipient LIMIT ${limit}`,
+  );
+  return rows.map((r) => r.recipient);
+}
+
+/**
+ * Dispatch begins: groups are resolved now (members added since acceptance join, members removed
+ * leave) and the batch is marked started, after which update and replace refuse it.
+ */
+export async function startDispatch(
+  db: Db,
+  batchId: string,
+  planId: string,
+  targets: Targets,
+  now: number,
+): Promise<void> {
+  const started = db.run(
+    sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now}) WHERE id = ${batchId}`,
+  );
+  if (targets.groupIds.length === 0) {
+    await started;
+    return;
+  }
+  await atomic(db, [
+    db.run(sql`DELETE FROM recipients WHERE batch_id = ${batchId} AND status = 'Queued'
+      AND recipient NOT IN (${expandedTargetsSql(planId, targets)})`),
+    insertRecipientsStatement(db, batchId, planId, targets, now),
+    started,
+  ]);
 }

@@ -28,12 +28,15 @@ export const batches = sqliteTable(
     canceled: integer("canceled", { mode: "boolean" }).notNull().default(false),
     /** Set by the send queue when dispatch begins; after that the batch can no longer change. */
     dispatchStartedAt: integer("dispatch_started_at"),
+    /** When every recipient reached a final status; set once, by the transition that also queues the batch report callback. */
+    completedAt: integer("completed_at"),
     createdAt: integer("created_at").notNull(),
     modifiedAt: integer("modified_at").notNull(),
   },
   (t) => [
     index("batches_plan_created").on(t.servicePlanId, t.createdAt),
     index("batches_plan_reference").on(t.servicePlanId, t.clientReference),
+    index("batches_open_send_at").on(t.completedAt, t.sendAt),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from "./groups";
 export * from "./inbounds";
 export * from "./recipients";
 export * from "./service-plans";
+export * from "./simulator-messages";

@@ -87,6 +87,7 @@ export function rowFromRequest(
     fromNpi: req.from_npi ?? null,
     canceled: false,
     dispatchStartedAt: null,
+    completedAt: null,
     createdAt: ids.createdAt,
     modifiedAt: now,
   };

@@ -31,6 +31,17 @@ function toStatuses(rows: StatusRow[], full: boolean): StatusCount[] {
   });
 }
 
+/** A batch report from aggregated rows: the GET body and the summary/full callback payload. */
+export function batchReportOf(
+  batchId: string,
+  clientReference: string | null,
+  total: number,
+  rows: StatusRow[],
+  full: boolean,
+): BatchDeliveryReport {
+  return batchReport(batchId, clientReference, total, toStatuses(rows, full));
+}
+
 function batchReport(
   batchId: string,
   clientReference: string | null,

@@ -1,0 +1,56 @@
+// What a carrier connection must do: accept rendered messages (idempotently per key) and report status events.
+import type { DeliveryStatus } from "../domain/schemas/delivery-reports";
+
+export interface OutboundMessage {
+  /** `${batchId}:${recipient}`: the idempotency key of one message. */
+  key: string;
+  batchId: string;
+  servicePlanId: string;
+  recipient: string;
+  from: string;
+  type: "mt_text" | "mt_binary";
+  /** Rendered text, or Base64 for binary. */
+  body: string;
+  udh?: string | null;
+  encoding: "GSM" | "UCS2" | "binary";
+  parts: number;
+  flash: boolean;
+  clientReference?: string | null;
+}
+
+/** A change of one recipient's delivery state, from any source (dispatch, operator, webhook, expiry). */
+export interface StatusEvent {
+  batchId: string;
+  recipient: string;
+  status: DeliveryStatus;
+  code: number;
+  at: number;
+  operatorStatusAt?: number | null;
+  encoding?: "GSM" | "UNICODE" | null;
+  parts?: number | null;
+}
+
+/** A status event the upstream will produce later (an operator's delivery receipt), due at `dueAt`. */
+export interface LaterEvent extends StatusEvent {
+  dueAt: number;
+}
+
+export interface SubmitOutcome {
+  /** The immediate state of each submitted message: Dispatched, or a failure such as Aborted/402. */
+  events: StatusEvent[];
+  /** Receipts the upstream promises later; the queue stores and applies them when due. */
+  later: LaterEvent[];
+}
+
+export interface Upstream {
+  /**
+   * Hands messages to the network. Must be idempotent per `key`: a message submitted twice (a retry
+   * after a crash) reaches the handset once and yields the same outcome.
+   */
+  submit(messages: OutboundMessage[], now: number): Promise<SubmitOutcome>;
+  /**
+   * Which of `keys` the network already accepted, with their outcome: how a restarted queue learns
+   * what a crash interrupted, without submitting anything again.
+   */
+  reconcile(keys: OutboundMessage[], now: number): Promise<SubmitOutcome & { known: Set<string> }>;
+}
