@@ -11,19 +11,23 @@ export default defineConfig(async () => {
   const seed = parse(readFileSync(path.join(import.meta.dirname, "test/fixtures/seed-openapi.yaml"), "utf8"));
   return {
     plugins: [
-      cloudflareTest({
+      cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           bindings: {
+            // A real HTTP receiver for callbacks, started by test/helpers/receiver.global.mjs.
+            TEST_RECEIVER_URL: inject<string>("receiverUrl"),
             TEST_MIGRATIONS: migrations,
             TEST_SEED_OPENAPI: seed,
             ADMIN_TOKEN: "test-admin-token",
+            SIMULATOR_DELIVERY_DELAY_MS: "0",
           },
         },
-      }),
+      })),
     ],
     test: {
       include: ["test/**/*.test.ts"],
+      globalSetup: ["./test/helpers/receiver.global.mjs"],
       setupFiles: ["./test/helpers/apply-migrations.ts"],
     },
   };

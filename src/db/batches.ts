@@ -96,29 +96,17 @@ function deleteRecipientsStatements(db: Db, batchId: string, planId: string, tar
   ];
 }
 
-/** Cancels a batch: the flag and every recipient not yet dispatched (Cancelled, code 407). */
-export async function cancelBatchRows(
+/** Sets a batch's canceled flag; the send queue ends its undispatched recipients. */
+export async function markCanceled(
   db: Db,
   planId: string,
   batchId: string,
   now: number,
 ): Promise<BatchRow | undefined> {
-  const [updated] = await atomic(db, [
-    db
-      .update(batches)
-      .set({ canceled: true, modifiedAt: now })
-      .where(and(eq(batches.id, batchId), eq(batches.servicePlanId, planId)))
-      .returning(),
-    db
-      .update(recipients)
-      .set({ status: "Cancelled", code: 407, at: now })
-      .where(
-        and(
-          eq(recipients.batchId, batchId),
-          eq(recipients.servicePlanId, planId),
-          eq(recipients.status, "Queued"),
-        ),
-      ),
-  ]);
-  return updated[0];
+  const rows = await db
+    .update(batches)
+    .set({ canceled: true, modifiedAt: now })
+    .where(and(eq(batches.id, batchId), eq(batches.servicePlanId, planId)))
+    .returning();
+  return rows[0];
 }

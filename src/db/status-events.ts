@@ -15,7 +15,7 @@ export interface TouchedBatch {
   completedNow: boolean;
 }
 
-/** Queued < Dispatched < any final status: a status only moves right. */
+/** Queued < Dispatched < any final status: a status only moves right. Cancel stops only what has not left. */
 const rank = (column: string) =>
   sql.raw(`(CASE ${column} WHEN 'Queued' THEN 0 WHEN 'Dispatched' THEN 1 ELSE 2 END)`);
 
@@ -53,6 +53,7 @@ export async function applyStatusEvents(
                    json_extract(value, '$[6]') AS enc, json_extract(value, '$[7]') AS parts
             FROM json_each(${payload})) AS e
       WHERE recipients.batch_id = e.b AND recipients.recipient = e.r AND ${rank("recipients.status")} < ${rank("e.status")}
+        AND NOT (e.status = 'Cancelled' AND recipients.status != 'Queued')
       RETURNING batch_id, recipient, service_plan_id, status, code, at, operator_status_at, encoding, number_of_message_parts, feedback_at`),
     db.all<{ id: string }>(sql`UPDATE batches SET completed_at = ${now}
       WHERE id IN (SELECT value FROM json_each(${batchIds})) AND completed_at IS NULL

@@ -1,4 +1,27 @@
-// The one way to reach a plan's send queue: names its Durable Object, the seam for sharding later.
-export function sendQueueFor(env: Env, servicePlanId: string) {
-  return env.SEND_QUEUE.get(env.SEND_QUEUE.idFromName(`plan:${servicePlanId}`));
+// The one way to reach a plan's send queue: names its Durable Object (the seam for sharding a plan later).
+import type { SendQueue } from "./send-queue";
+
+export interface QueueJob {
+  batchId: string;
+  sendAt: number;
+  expireAt: number;
+}
+
+export function sendQueueFor(env: Env, servicePlanId: string): DurableObjectStub<SendQueue> {
+  const namespace = env.SEND_QUEUE as DurableObjectNamespace<SendQueue>;
+  return namespace.get(namespace.idFromName(`plan:${servicePlanId}`));
+}
+
+/** What services need from the queue, bound to one plan. */
+export interface QueueClient {
+  enqueue(jobs: QueueJob[]): Promise<void>;
+  cancel(batchId: string): Promise<void>;
+}
+
+export function queueClient(env: Env, servicePlanId: string): QueueClient {
+  const stub = () => sendQueueFor(env, servicePlanId);
+  return {
+    enqueue: (jobs) => stub().enqueue(servicePlanId, jobs),
+    cancel: (batchId) => stub().cancel(servicePlanId, batchId),
+  };
 }

@@ -8,8 +8,12 @@ export interface Bucket {
 /** A rate of 0 means no limit. */
 export const UNLIMITED = 0;
 
-/** One second of burst: a plan at 50/s may send 50 at once after a quiet second, never more. */
-export const capacity = (rate: number): number => Math.max(1, rate);
+/**
+ * A tenth of a second of burst: a plan at 50/s sends at most 5 at once after a pause, so over any
+ * window the count stays within a few messages of rate × time (a one-second burst would add a whole
+ * second's worth at the start of every busy period).
+ */
+export const capacity = (rate: number): number => Math.max(1, Math.ceil(rate / 10));
 
 export function refill(bucket: Bucket, rate: number, now: number): Bucket {
   if (rate === UNLIMITED) return { tokens: Number.POSITIVE_INFINITY, at: now };

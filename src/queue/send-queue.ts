@@ -1,4 +1,477 @@
-// SendQueue: one Durable Object per service plan (SQLite storage). An empty shell until the delivery engine.
+// SendQueue: one Durable Object per service plan. FIFO across the plan's batches at its rate limit, send_at by alarm,
+// expire_at, cancel; submissions reconciled after a crash; receipts and the callback outbox, all in its own SQLite.
 import { DurableObject } from "cloudflare:workers";
+import { findBatch } from "../db/batches";
+import { databaseFor } from "../db/client";
+import { queuedRecipients, startDispatch } from "../db/recipients";
+import type { BatchRow, ServicePlanRow } from "../db/schema";
+import { findPlan } from "../db/service-plans";
+import { openRecipients } from "../db/status-events";
+import { type Draft, draftOfRow, renderFor } from "../domain/batches/render";
+import { splitTargets } from "../domain/batches/targets";
+import { type CallbackJob, recordStatusEvents } from "../domain/delivery-reports/status-updates";
+import { upstreamFor } from "../upstream/select";
+import type { OutboundMessage, StatusEvent, Upstream } from "../upstream/upstream";
+import { deliverCallbacks, nextAttemptAt } from "./callbacks";
+import type { QueueJob } from "./client";
+import { available, type Bucket, capacity, fullBucket, msUntilNextToken, refill, spend } from "./pacing";
+import { type CallbackRow, getMeta, type Job, migrate, setMeta } from "./storage";
 
-export class SendQueue extends DurableObject<Env> {}
+/** Recipients read, rendered and submitted per step: bounded memory whatever the batch size. */
+export const CHUNK = 250;
+/** One alarm run works at most this long, then yields (enqueue calls interleave) and re-arms. */
+const RUN_BUDGET_MS = 2_000;
+const EVENTS_PER_STEP = 500;
+const CALLBACKS_PER_RUN = 60;
+/** Expired recipients: undispatched or unreported when expire_at passes (Sinch's internal expiry code). */
+export const EXPIRED_CODE = 406;
+export const CANCELLED_CODE = 407;
+
+interface ActiveBatch {
+  row: BatchRow;
+  draft: Draft;
+}
+
+/** Where a test may stop a dispatch step, as a crash would, to prove nothing is lost or sent twice. */
+export type CrashPoint = "after-submit" | "after-record";
+
+export class SendQueue extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  /** The clock; tests move it to run pacing and schedules without sleeping. */
+  now: () => number = () => Date.now();
+  /** Test seam: throw once at this point of the next dispatch step. */
+  crashAt: CrashPoint | undefined;
+  private readonly active = new Map<string, ActiveBatch>();
+  /** Alarm runs and cancels never interleave: two dispatch loops could read the same Queued rows. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    ctx.blockConcurrencyWhile(async () => migrate(this.sql));
+  }
+
+  // ---- RPC --------------------------------------------------------------------------------------
+
+  /** Idempotent by batch id: a repeat (watchdog, retry) changes nothing once dispatch has begun. */
+  async enqueue(planId: string, jobs: QueueJob[]): Promise<void> {
+    setMeta(this.sql, "plan_id", planId);
+    const now = this.now();
+    for (const job of jobs) {
+      this.sql.exec(
+        `INSERT INTO jobs (batch_id, seq, ready_at, expire_at, phase)
+         VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), ?, ?, 'waiting')
+         ON CONFLICT (batch_id) DO UPDATE SET ready_at = excluded.ready_at, expire_at = excluded.expire_at
+         WHERE phase = 'waiting'`,
+        job.batchId,
+        Math.max(job.sendAt, now),
+        job.expireAt,
+      );
+      this.active.delete(job.batchId);
+    }
+    await this.arm();
+  }
+
+  /** Drops the batch from the line and ends its undispatched recipients as Cancelled (407). */
+  async cancel(planId: string, batchId: string): Promise<void> {
+    setMeta(this.sql, "plan_id", planId);
+    this.sql.exec(`DELETE FROM jobs WHERE batch_id = ? AND phase != 'reporting'`, batchId);
+    this.active.delete(batchId);
+    await this.serial(async () => {
+      const plan = await this.plan();
+      if (plan) await this.cancelQueued(plan, batchId);
+    });
+    await this.arm();
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Counts of what the object holds, for tests, the watchdog and benchmarks. */
+  async stats(): Promise<{
+    jobs: number;
+    inflight: number;
+    events: number;
+    callbacks: number;
+    alarm: number | null;
+  }> {
+    const count = (table: string) =>
+      this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n;
+    return {
+      jobs: count("jobs"),
+      inflight: count("inflight"),
+      events: count("events"),
+      callbacks: count("callbacks"),
+      alarm: await this.ctx.storage.getAlarm(),
+    };
+  }
+
+  // ---- the alarm: every step records its outcome before the next, so a repeat is harmless --------
+
+  override async alarm(): Promise<void> {
+    await this.serial(() => this.run());
+  }
+
+  private async run(): Promise<void> {
+    const plan = await this.plan();
+    if (!plan) return;
+    const upstream = upstreamFor(this.env, plan);
+    const deadline = this.now() + RUN_BUDGET_MS;
+    try {
+      await this.reconcileInflight(plan, upstream);
+      while (this.now() < deadline) {
+        const progressed =
+          (await this.applyDueEvents(plan)) ||
+          (await this.expireDue(plan)) ||
+          (await this.dispatchStep(plan, upstream));
+        if (!progressed) break;
+      }
+      await this.sendDueCallbacks(plan);
+    } finally {
+      await this.arm(plan.rateLimit);
+    }
+  }
+
+  private async plan(): Promise<ServicePlanRow | undefined> {
+    const planId = getMeta(this.sql, "plan_id");
+    return planId === undefined ? undefined : findPlan(databaseFor(this.env, planId), planId);
+  }
+
+  private db(plan: ServicePlanRow) {
+    return databaseFor(this.env, plan.id);
+  }
+
+  /** Records events in D1, then queues their callbacks and retires completed batches here. */
+  private async record(plan: ServicePlanRow, events: StatusEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const { callbacks, completedBatchIds } = await recordStatusEvents(
+      this.db(plan),
+      plan.callbackUrl,
+      events,
+      this.now(),
+    );
+    this.queueCallbacks(callbacks);
+    for (const id of completedBatchIds) {
+      this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, id);
+      this.active.delete(id);
+    }
+  }
+
+  private queueCallbacks(callbacks: CallbackJob[]): void {
+    const now = this.now();
+    for (const c of callbacks)
+      this.sql.exec(
+        `INSERT INTO callbacks (url, body, attempts, next_at) VALUES (?, ?, 0, ?)`,
+        c.url,
+        c.body,
+        now,
+      );
+  }
+
+  /** After a crash between submit and record: ask the upstream what it already has; resubmit nothing. */
+  private async reconcileInflight(plan: ServicePlanRow, upstream: Upstream): Promise<void> {
+    const rows = this.sql
+      .exec<{ key: string; message: string }>(`SELECT key, message FROM inflight`)
+      .toArray();
+    if (rows.length === 0) return;
+    const inflight = rows.map((r) => JSON.parse(r.message) as Inflight);
+    const outcome = await upstream.reconcile(
+      inflight.map((i) => i.message),
+      this.now(),
+    );
+    const facts = new Map(inflight.map((i) => [i.message.key, i.facts]));
+    await this.record(
+      plan,
+      outcome.events.map((e) => withFacts(e, facts)),
+    );
+    this.storeLater(outcome.later);
+    // Unknown keys were never accepted: they are still Queued in D1 and will be read again.
+    for (const r of rows) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, r.key);
+  }
+
+  private storeLater(later: (StatusEvent & { dueAt: number })[]): void {
+    for (const e of later) {
+      const { dueAt, ...event } = e;
+      this.sql.exec(`INSERT INTO events (due_at, event) VALUES (?, ?)`, dueAt, JSON.stringify(event));
+    }
+  }
+
+  private async applyDueEvents(plan: ServicePlanRow): Promise<boolean> {
+    const rows = this.sql
+      .exec<{ id: number; event: string }>(
+        `SELECT id, event FROM events WHERE due_at <= ? ORDER BY due_at, id LIMIT ?`,
+        this.now(),
+        EVENTS_PER_STEP,
+      )
+      .toArray();
+    if (rows.length === 0) return false;
+    await this.record(
+      plan,
+      rows.map((r) => JSON.parse(r.event) as StatusEvent),
+    );
+    for (const r of rows) this.sql.exec(`DELETE FROM events WHERE id = ?`, r.id);
+    return true;
+  }
+
+  /** A batch past expire_at: every recipient not yet final ends Expired; the job leaves the line. */
+  private async expireDue(plan: ServicePlanRow): Promise<boolean> {
+    const now = this.now();
+    const job = this.sql
+      .exec<Job>(`SELECT * FROM jobs WHERE expire_at <= ? ORDER BY expire_at LIMIT 1`, now)
+      .toArray()[0];
+    if (!job) return false;
+    const open = await openRecipients(this.db(plan), job.batch_id);
+    await this.record(
+      plan,
+      open.map((recipient) => ({
+        batchId: job.batch_id,
+        recipient,
+        status: "Expired",
+        code: EXPIRED_CODE,
+        at: now,
+      })),
+    );
+    this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
+    this.active.delete(job.batch_id);
+    return true;
+  }
+
+  private async cancelQueued(plan: ServicePlanRow, batchId: string): Promise<void> {
+    const db = this.db(plan);
+    for (;;) {
+      const queued = await queuedRecipients(db, batchId, CHUNK);
+      if (queued.length === 0) return;
+      const now = this.now();
+      await this.record(
+        plan,
+        queued.map((recipient) => ({
+          batchId,
+          recipient,
+          status: "Cancelled",
+          code: CANCELLED_CODE,
+          at: now,
+        })),
+      );
+    }
+  }
+
+  /** The head of the line: due batches in the order they became due, ties by arrival. */
+  private head(now: number): Job | undefined {
+    return this.sql
+      .exec<Job>(
+        `SELECT * FROM jobs WHERE phase != 'reporting' AND ready_at <= ? ORDER BY ready_at, seq LIMIT 1`,
+        now,
+      )
+      .toArray()[0];
+  }
+
+  /** Loads (and on first dispatch, starts) a batch; undefined when it is gone or canceled. */
+  private async activate(plan: ServicePlanRow, job: Job): Promise<ActiveBatch | undefined> {
+    const cached = this.active.get(job.batch_id);
+    if (cached && job.phase === "dispatching") return cached;
+    const db = this.db(plan);
+    const row = await findBatch(db, plan.id, job.batch_id);
+    if (!row || row.completedAt !== null) {
+      // Gone, or every recipient already final (a repeated enqueue): nothing left to do.
+      this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
+      return undefined;
+    }
+    if (row.canceled) {
+      if (row) await this.cancelQueued(plan, row.id);
+      this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, job.batch_id);
+      return undefined;
+    }
+    if (job.phase === "waiting") {
+      // Groups are resolved at send time, once: a repeat after a crash finds dispatch_started_at set.
+      const targets =
+        row.dispatchStartedAt === null
+          ? splitTargets(JSON.parse(row.to) as string[])
+          : { numbers: [], groupIds: [] };
+      await startDispatch(db, row.id, plan.id, targets, this.now());
+      this.sql.exec(`UPDATE jobs SET phase = 'dispatching' WHERE batch_id = ?`, job.batch_id);
+    }
+    const active = { row, draft: draftOfRow(row) };
+    this.active.set(job.batch_id, active);
+    return active;
+  }
+
+  private bucket(rate: number, now: number): Bucket {
+    const stored = getMeta(this.sql, "bucket");
+    if (stored === undefined || rate === 0) return fullBucket(rate, now);
+    const b = JSON.parse(stored) as Bucket;
+    return refill({ tokens: Math.min(b.tokens, capacity(rate)), at: b.at }, rate, now);
+  }
+
+  /** One chunk of the head batch: render, submit, record. Returns false when nothing can move now. */
+  private async dispatchStep(plan: ServicePlanRow, upstream: Upstream): Promise<boolean> {
+    const now = this.now();
+    const job = this.head(now);
+    if (!job) return false;
+    const batch = await this.activate(plan, job);
+    if (!batch) return true;
+    const bucket = this.bucket(plan.rateLimit, now);
+    const n = Math.min(available(bucket), CHUNK);
+    if (n <= 0) return false;
+    const recipients = await queuedRecipients(this.db(plan), job.batch_id, n);
+    if (recipients.length === 0) {
+      // All submitted: wait for receipts (or expire_at) unless every recipient is already final.
+      const row = await findBatch(this.db(plan), plan.id, job.batch_id);
+      if (row?.completedAt != null) this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
+      else this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, job.batch_id);
+      this.active.delete(job.batch_id);
+      return true;
+    }
+    const failures: StatusEvent[] = [];
+    const messages: OutboundMessage[] = [];
+    const facts = new Map<string, Facts>();
+    for (const recipient of recipients) {
+      const m = renderFor(batch.draft, recipient, plan.autoEncoding);
+      if (!m.ok) {
+        failures.push({ batchId: job.batch_id, recipient, status: "Aborted", code: m.code, at: now });
+        continue;
+      }
+      const message = outbound(batch.row, recipient, m);
+      const f = factsOf(message, plan, batch.row);
+      messages.push(message);
+      facts.set(message.key, f);
+      this.sql.exec(
+        `INSERT OR REPLACE INTO inflight (key, message) VALUES (?, ?)`,
+        message.key,
+        JSON.stringify({ message, facts: f } satisfies Inflight),
+      );
+    }
+    const outcome = messages.length > 0 ? await upstream.submit(messages, now) : { events: [], later: [] };
+    this.crash("after-submit");
+    await this.record(plan, [...failures, ...outcome.events.map((e) => withFacts(e, facts))]);
+    this.crash("after-record");
+    // Synchronous from here: DO storage commits these together.
+    this.storeLater(outcome.later);
+    for (const m of messages) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, m.key);
+    if (plan.rateLimit > 0) setMeta(this.sql, "bucket", JSON.stringify(spend(bucket, messages.length)));
+    return true;
+  }
+
+  private crash(point: CrashPoint): void {
+    if (this.crashAt !== point) return;
+    this.crashAt = undefined;
+    throw new Error(`simulated crash ${point}`);
+  }
+
+  private async sendDueCallbacks(plan: ServicePlanRow): Promise<void> {
+    const now = this.now();
+    const rows = this.sql
+      .exec<CallbackRow>(
+        `SELECT * FROM callbacks WHERE next_at <= ? ORDER BY next_at, id LIMIT ?`,
+        now,
+        CALLBACKS_PER_RUN,
+      )
+      .toArray();
+    if (rows.length === 0) return;
+    const results = await deliverCallbacks(rows, plan.webhookSecret, now);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const result of results) {
+      const row = byId.get(result.id) as CallbackRow;
+      const retryAt = result.outcome === "retry" ? nextAttemptAt(row.attempts + 1, this.now()) : undefined;
+      if (retryAt === undefined) this.sql.exec(`DELETE FROM callbacks WHERE id = ?`, row.id);
+      else
+        this.sql.exec(
+          `UPDATE callbacks SET attempts = attempts + 1, next_at = ? WHERE id = ?`,
+          retryAt,
+          row.id,
+        );
+      if (result.outcome !== "delivered")
+        console.warn(
+          "callback",
+          result.outcome,
+          row.url,
+          result.status ?? "network error",
+          `attempt ${row.attempts + 1}`,
+        );
+    }
+  }
+
+  private minOf(query: string): number | undefined {
+    const t = this.sql.exec<{ t: number | null }>(query).one().t;
+    return t ?? undefined;
+  }
+
+  /**
+   * Sets the one alarm to the earliest pending work: a receipt, a callback, an expiry, a crash to
+   * reconcile, a batch's send_at, or, for a due batch, when the bucket holds a useful handful of tokens.
+   */
+  private async arm(rate?: number): Promise<void> {
+    const now = this.now();
+    const times = [
+      this.minOf(`SELECT min(due_at) AS t FROM events`),
+      this.minOf(`SELECT min(next_at) AS t FROM callbacks`),
+      this.minOf(`SELECT min(expire_at) AS t FROM jobs`),
+      this.minOf(`SELECT min(CASE WHEN key IS NOT NULL THEN 0 END) AS t FROM inflight`),
+    ];
+    const ready = this.minOf(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`);
+    if (ready !== undefined) times.push(ready > now ? ready : now + this.tokenWait(rate, now));
+    const due = times.filter((t): t is number => t !== undefined);
+    if (due.length === 0) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.max(now, Math.min(...due)));
+  }
+
+  /** Waiting for one token at a time would wake the object per message: wait for a full bucket (0.1 s worth). */
+  private tokenWait(rate: number | undefined, now: number): number {
+    if (rate === undefined || rate === 0) return 0;
+    const bucket = this.bucket(rate, now);
+    const want = capacity(rate);
+    if (bucket.tokens >= want) return 0;
+    return Math.max(msUntilNextToken(bucket, rate), Math.ceil(((want - bucket.tokens) * 1000) / rate));
+  }
+}
+
+function outbound(
+  row: BatchRow,
+  recipient: string,
+  m: { body: string; parts: number; encoding: OutboundMessage["encoding"] },
+): OutboundMessage {
+  return {
+    key: `${row.id}:${recipient}`,
+    batchId: row.id,
+    servicePlanId: row.servicePlanId,
+    recipient,
+    from: row.from,
+    type: row.type,
+    body: m.body,
+    udh: row.udh,
+    encoding: m.encoding,
+    parts: m.parts,
+    flash: row.flashMessage,
+    clientReference: row.clientReference,
+  };
+}
+
+/** What the recipient report will say of the message beyond its status. */
+interface Facts {
+  encoding: "GSM" | "UNICODE" | null;
+  parts: number | null;
+}
+
+interface Inflight {
+  message: OutboundMessage;
+  facts: Facts;
+}
+
+/**
+ * Sinch's rules: recipient reports carry `encoding` only with auto encoding on, and
+ * `number_of_message_parts` only when the batch set max_number_of_message_parts.
+ */
+function factsOf(m: OutboundMessage, plan: ServicePlanRow, row: BatchRow): Facts {
+  return {
+    encoding:
+      plan.autoEncoding && m.encoding !== "binary" ? (m.encoding === "GSM" ? "GSM" : "UNICODE") : null,
+    parts: row.maxNumberOfMessageParts === null ? null : m.parts,
+  };
+}
+
+function withFacts(event: StatusEvent, facts: Map<string, Facts>): StatusEvent {
+  const f = event.status === "Dispatched" ? facts.get(`${event.batchId}:${event.recipient}`) : undefined;
+  return f ? { ...event, encoding: f.encoding, parts: f.parts } : event;
+}

@@ -23,21 +23,21 @@ export function migrate(sql: SqlStorage): void {
   sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`, SCHEMA_VERSION);
 }
 
-export interface Job {
+export type Job = {
   batch_id: string;
   seq: number;
   ready_at: number;
   expire_at: number;
   phase: "waiting" | "dispatching" | "reporting";
-}
+};
 
-export interface CallbackRow {
+export type CallbackRow = {
   id: number;
   url: string;
   body: string;
   attempts: number;
   next_at: number;
-}
+};
 
 export function getMeta(sql: SqlStorage, key: string): string | undefined {
   const row = sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
@@ -46,14 +46,4 @@ export function getMeta(sql: SqlStorage, key: string): string | undefined {
 
 export function setMeta(sql: SqlStorage, key: string, value: string): void {
   sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, value);
-}
-
-/** The smallest of the given column minima, or undefined when every table is empty. */
-export function earliest(sql: SqlStorage, queries: string[], now: number): number | undefined {
-  let min: number | undefined;
-  for (const q of queries) {
-    const row = sql.exec<{ t: number | null }>(q, now).toArray()[0];
-    if (row?.t != null && (min === undefined || row.t < min)) min = row.t;
-  }
-  return min;
 }

@@ -4,6 +4,7 @@ import type { PlanContext } from "../domain/context";
 import { ApiError } from "../domain/errors";
 import { authenticatePlan, bearerToken } from "../domain/service-plans/authenticate";
 import { hashToken, timingSafeEqualText } from "../domain/service-plans/token-hash";
+import { queueClient } from "../queue/client";
 
 export async function planContext(
   env: Env,
@@ -12,7 +13,7 @@ export async function planContext(
 ): Promise<PlanContext> {
   const db = databaseFor(env, planId);
   const plan = await authenticatePlan(db, planId, bearerToken(authorization));
-  return { db, plan, now: Date.now };
+  return { db, plan, now: Date.now, queue: queueClient(env, planId) };
 }
 
 /** The admin API is off (every call 401) when ADMIN_TOKEN is not set. */

@@ -3,6 +3,8 @@ interface TestEnv {
   TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
   /** The seed OpenAPI document (test/fixtures/seed-openapi.yaml), parsed. */
   TEST_SEED_OPENAPI: SeedDocument;
+  /** Base URL of the local callback receiver (test/helpers/receiver.global.mjs). */
+  TEST_RECEIVER_URL: string;
 }
 
 interface SeedDocument {

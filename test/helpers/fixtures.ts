@@ -5,6 +5,7 @@ import { findPlan } from "../../src/db/service-plans";
 import { newId } from "../../src/domain/ids";
 import { storeInbound } from "../../src/domain/inbounds/inbounds";
 import type { InboundMessage } from "../../src/domain/schemas/inbounds";
+import { queueClient } from "../../src/queue/client";
 
 /** What a delivery status event from the upstream will do to one recipient row. */
 export async function setRecipientStatus(
@@ -30,7 +31,7 @@ export async function insertInboundFixture(
   const plan = await findPlan(db, planId);
   if (!plan) throw new Error(`no plan ${planId}`);
   return storeInbound(
-    { db, plan, now: Date.now },
+    { db, plan, now: Date.now, queue: queueClient(env, planId) },
     {
       id: newId(),
       servicePlanId: planId,

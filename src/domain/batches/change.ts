@@ -1,5 +1,5 @@
 // Update, replace and cancel a batch; update and replace refuse once dispatch has begun or the batch is canceled.
-import { cancelBatchRows, rewriteBatch } from "../../db/batches";
+import { markCanceled, rewriteBatch } from "../../db/batches";
 import type { BatchRow } from "../../db/schema";
 import type { PlanContext } from "../context";
 import { ApiError, notFound } from "../errors";
@@ -13,6 +13,7 @@ import {
 import { base64ByteLength, hexByteLength } from "../text/binary";
 import { effectiveTimes, MAX_EXPIRY_MS, rowFromRequest, toBatch } from "./batch-object";
 import { requireBatch } from "./read";
+import { cancelInQueue, enqueue } from "./schedule";
 import { dedupe, resolveTargets, splitTargets } from "./targets";
 
 function assertChangeable(row: BatchRow): void {
@@ -93,6 +94,7 @@ export async function updateBatch(
     modifiedAt: now,
   };
   await rewriteBatch(ctx.db, next, { removeAll: false, remove: splitTargets([...toRemove]), add });
+  await enqueue(ctx, next);
   return toBatch(next);
 }
 
@@ -104,12 +106,17 @@ export async function replaceBatch(ctx: PlanContext, batchId: string, req: SendB
   const next = rowFromRequest(ctx, request, { id: row.id, createdAt: row.createdAt });
   const add = await resolveTargets(ctx, request.to);
   await rewriteBatch(ctx.db, next, { removeAll: true, remove: { numbers: [], groupIds: [] }, add });
+  await enqueue(ctx, next);
   return toBatch(next);
 }
 
-/** Cancel is always accepted: recipients not yet dispatched end Cancelled (407); in-flight ones may still arrive. */
+/**
+ * Cancel is always accepted: the flag first (dispatch stops at it), then the queue ends recipients
+ * not yet dispatched as Cancelled (407); messages already in flight may still arrive, as with Sinch.
+ */
 export async function cancelBatch(ctx: PlanContext, batchId: string): Promise<Batch> {
-  const row = await cancelBatchRows(ctx.db, ctx.plan.id, batchId, ctx.now());
+  const row = await markCanceled(ctx.db, ctx.plan.id, batchId, ctx.now());
   if (!row) throw notFound("Batch", batchId);
+  await cancelInQueue(ctx, batchId);
   return toBatch(row);
 }

@@ -33,7 +33,12 @@ describe("POST /batches/{id} (update) errors", () => {
   beforeAll(async () => {
     plan = await createPlan();
     batch = await sendOk(plan, { to: ["46701234567", "46701234568"], send_at: "2099-01-01T00:00:00Z" });
-    binary = await sendOk(plan, { type: "mt_binary", body: btoa("abc"), udh: "050003010101" });
+    binary = await sendOk(plan, {
+      type: "mt_binary",
+      body: btoa("abc"),
+      udh: "050003010101",
+      send_at: "2099-01-01T00:00:00Z",
+    });
   });
 
   it("unknown id → 404 not_found", async () => {

@@ -5,9 +5,9 @@ import { createPlan, type TestPlan } from "../../helpers/gateway";
 
 async function batchWithOutcomes(plan: TestPlan, reference = "r1") {
   const to = ["46700000001", "46700000002", "46700000003", "46700000004"];
-  const id = (
-    await plan.rest("POST", "/batches", { from: "12345", to, body: "x", client_reference: reference })
-  ).body.id;
+  // Scheduled far ahead so the engine leaves it alone: the states below are exactly the fixture's.
+  const send = { from: "12345", to, body: "x", client_reference: reference, send_at: "2099-01-01T00:00:00Z" };
+  const id = (await plan.rest("POST", "/batches", send)).body.id;
   await setRecipientStatus(id, to[0] as string, "Delivered", 0, Date.parse("2030-01-01T00:00:00Z"));
   await setRecipientStatus(id, to[1] as string, "Delivered", 0, Date.parse("2030-01-01T00:00:01Z"));
   await setRecipientStatus(id, to[2] as string, "Failed", 15, Date.parse("2030-01-01T00:00:02Z"));

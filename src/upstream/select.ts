@@ -1,0 +1,16 @@
+// Picks a plan's upstream: the simulator unless the plan is connected to a real carrier.
+import { databaseFor } from "../db/client";
+import type { ServicePlanRow } from "../db/schema";
+import { simulatorUpstream } from "./simulator";
+import type { Upstream } from "./upstream";
+
+export const DEFAULT_SIMULATOR_DELAY_MS = 2_000;
+
+export function simulatorDelay(env: Env): number {
+  const raw = Number(env.SIMULATOR_DELIVERY_DELAY_MS);
+  return Number.isFinite(raw) && raw >= 0 ? raw : DEFAULT_SIMULATOR_DELAY_MS;
+}
+
+export function upstreamFor(env: Env, plan: ServicePlanRow): Upstream {
+  return simulatorUpstream(databaseFor(env, plan.id), simulatorDelay(env));
+}

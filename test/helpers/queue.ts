@@ -1,0 +1,66 @@
+// Test helpers for the send queue: drive its alarm and clock, and read what the simulator and D1 hold.
+
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { sendQueueFor } from "../../src/queue/client";
+import type { SendQueue } from "../../src/queue/send-queue";
+
+export const queueOf = (planId: string) => sendQueueFor(env, planId);
+
+/** Freezes the queue's clock at `ms` (pacing, schedules and retries then move only when the test says). */
+export async function setClock(planId: string, ms: number): Promise<void> {
+  await runInDurableObject(queueOf(planId), (q: SendQueue) => {
+    q.now = () => ms;
+  });
+}
+
+export async function crashNextStep(planId: string, point: "after-submit" | "after-record"): Promise<void> {
+  await runInDurableObject(queueOf(planId), (q: SendQueue) => {
+    q.crashAt = point;
+  });
+}
+
+/** Runs the queue's alarm (if set) until `done` holds; fails after `max` rounds. */
+export async function runUntil(planId: string, done: () => Promise<boolean>, max = 200): Promise<void> {
+  const stub = queueOf(planId);
+  for (let i = 0; i < max; i++) {
+    if (await done()) return;
+    try {
+      await runDurableObjectAlarm(stub);
+    } catch {
+      // A crash injected by a test surfaces here; the next round retries, as the runtime would.
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`queue of ${planId} did not settle`);
+}
+
+/** Until the plan's queue holds nothing but (optionally) what waits on the clock. */
+export async function drain(planId: string): Promise<void> {
+  const stub = queueOf(planId);
+  await runUntil(planId, async () => {
+    const s = await stub.stats();
+    return s.jobs === 0 && s.events === 0 && s.inflight === 0 && s.callbacks === 0;
+  });
+}
+
+export async function statusesOf(batchId: string): Promise<Record<string, { status: string; code: number }>> {
+  const { results } = await env.DB.prepare(
+    "SELECT recipient, status, code FROM recipients WHERE batch_id = ?",
+  )
+    .bind(batchId)
+    .all<{ recipient: string; status: string; code: number }>();
+  return Object.fromEntries(results.map((r) => [r.recipient, { status: r.status, code: r.code }]));
+}
+
+export async function simulatorRows(planId: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT batch_id, recipient, body, submissions, rowid FROM simulator_messages WHERE service_plan_id = ? ORDER BY rowid",
+  )
+    .bind(planId)
+    .all<{ batch_id: string; recipient: string; body: string; submissions: number; rowid: number }>();
+  return results;
+}
+
+export const numbers = (n: number, prefix = "4670") =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(11 - prefix.length, "0")}`);
