@@ -1,5 +1,5 @@
 // Queries: batches (insert with their recipients in one atomic D1 batch, read, list, change).
-import { and, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
 import { expandedTargetsSql, insertRecipientsStatement } from "./recipients";
@@ -109,4 +109,27 @@ export async function markCanceled(
     .where(and(eq(batches.id, batchId), eq(batches.servicePlanId, planId)))
     .returning();
   return rows[0];
+}
+
+/** Batches not yet final everywhere and due by `until`: what the watchdog makes sure a queue holds. */
+export async function openBatches(db: Db, until: number, limit: number) {
+  return db
+    .select({
+      id: batches.id,
+      servicePlanId: batches.servicePlanId,
+      sendAt: batches.sendAt,
+      expireAt: batches.expireAt,
+    })
+    .from(batches)
+    .where(and(isNull(batches.completedAt), lte(batches.sendAt, until)))
+    .orderBy(batches.sendAt)
+    .limit(limit);
+}
+
+export async function findBatches(db: Db, planId: string, batchIds: string[]): Promise<BatchRow[]> {
+  if (batchIds.length === 0) return [];
+  return db
+    .select()
+    .from(batches)
+    .where(and(eq(batches.servicePlanId, planId), inArray(batches.id, batchIds)));
 }

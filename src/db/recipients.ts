@@ -51,27 +51,41 @@ export async function queuedRecipients(db: Db, batchId: string, limit: number): 
 }
 
 /**
- * Dispatch begins: groups are resolved now (members added since acceptance join, members removed
- * leave) and the batch is marked started, after which update and replace refuse it.
+ * The next waiting recipients of several batches, in the batches' queue order then by number, at
+ * most `limit`: one read feeds a dispatch step that may span many small batches.
+ */
+export async function queuedRecipientsOf(
+  db: Db,
+  batchIds: string[],
+  limit: number,
+): Promise<{ batchId: string; recipient: string }[]> {
+  if (batchIds.length === 0) return [];
+  return db.all<{ batchId: string; recipient: string }>(sql`SELECT r.batch_id AS batchId, r.recipient
+    FROM json_each(${JSON.stringify(batchIds)}) j
+    JOIN recipients r ON r.batch_id = j.value AND r.status = 'Queued'
+    ORDER BY j.key, r.recipient LIMIT ${limit}`);
+}
+
+/**
+ * Dispatch begins for these batches: groups are resolved now (members added since acceptance join,
+ * members removed leave) and each is marked started, after which update and replace refuse it.
  */
 export async function startDispatch(
   db: Db,
-  batchId: string,
   planId: string,
-  targets: Targets,
+  starting: { batchId: string; targets: Targets }[],
   now: number,
 ): Promise<void> {
-  const started = db.run(
-    sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now}) WHERE id = ${batchId}`,
-  );
-  if (targets.groupIds.length === 0) {
-    await started;
-    return;
-  }
-  await atomic(db, [
-    db.run(sql`DELETE FROM recipients WHERE batch_id = ${batchId} AND status = 'Queued'
-      AND recipient NOT IN (${expandedTargetsSql(planId, targets)})`),
-    insertRecipientsStatement(db, batchId, planId, targets, now),
-    started,
-  ]);
+  if (starting.length === 0) return;
+  const ids = JSON.stringify(starting.map((s) => s.batchId));
+  const started = db.run(sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now})
+    WHERE id IN (SELECT value FROM json_each(${ids}))`);
+  const regroup = starting
+    .filter((s) => s.targets.groupIds.length > 0)
+    .flatMap((s) => [
+      db.run(sql`DELETE FROM recipients WHERE batch_id = ${s.batchId} AND status = 'Queued'
+        AND recipient NOT IN (${expandedTargetsSql(planId, s.targets)})`),
+      insertRecipientsStatement(db, s.batchId, planId, s.targets, now),
+    ]);
+  await atomic(db, [started, ...regroup]);
 }

@@ -14,14 +14,14 @@ export function sendQueueFor(env: Env, servicePlanId: string): DurableObjectStub
 
 /** What services need from the queue, bound to one plan. */
 export interface QueueClient {
-  enqueue(jobs: QueueJob[]): Promise<void>;
+  enqueue(jobs: QueueJob[], options?: { rearm?: boolean }): Promise<void>;
   cancel(batchId: string): Promise<void>;
 }
 
 export function queueClient(env: Env, servicePlanId: string): QueueClient {
   const stub = () => sendQueueFor(env, servicePlanId);
   return {
-    enqueue: (jobs) => stub().enqueue(servicePlanId, jobs),
+    enqueue: (jobs, options) => stub().enqueue(servicePlanId, jobs, options),
     cancel: (batchId) => stub().cancel(servicePlanId, batchId),
   };
 }

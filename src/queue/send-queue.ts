@@ -1,9 +1,9 @@
 // SendQueue: one Durable Object per service plan. FIFO across the plan's batches at its rate limit, send_at by alarm,
 // expire_at, cancel; submissions reconciled after a crash; receipts and the callback outbox, all in its own SQLite.
 import { DurableObject } from "cloudflare:workers";
-import { findBatch } from "../db/batches";
+import { findBatches } from "../db/batches";
 import { databaseFor } from "../db/client";
-import { queuedRecipients, startDispatch } from "../db/recipients";
+import { queuedRecipients, queuedRecipientsOf, startDispatch } from "../db/recipients";
 import type { BatchRow, ServicePlanRow } from "../db/schema";
 import { findPlan } from "../db/service-plans";
 import { openRecipients } from "../db/status-events";
@@ -22,6 +22,15 @@ export const CHUNK = 250;
 /** One alarm run works at most this long, then yields (enqueue calls interleave) and re-arms. */
 const RUN_BUDGET_MS = 2_000;
 const EVENTS_PER_STEP = 500;
+/** Due batches considered per step: many one-recipient batches share one round of D1 calls. */
+const JOBS_PER_STEP = 100;
+const NO_TARGETS = { numbers: [], groupIds: [] };
+/**
+ * After a step that emptied the line, the next waits this long: batches arriving meanwhile share one
+ * step (and its D1 round trips) instead of each paying for its own.
+ */
+export const COALESCE_MS = 50;
+const PLAN_CACHE_MS = 1_000;
 const CALLBACKS_PER_RUN = 60;
 /** Expired recipients: undispatched or unreported when expire_at passes (Sinch's internal expiry code). */
 export const EXPIRED_CODE = 406;
@@ -42,6 +51,13 @@ export class SendQueue extends DurableObject<Env> {
   /** Test seam: throw once at this point of the next dispatch step. */
   crashAt: CrashPoint | undefined;
   private readonly active = new Map<string, ActiveBatch>();
+  private planId: string | undefined;
+  /** The plan's settings, re-read at most every PLAN_CACHE_MS (rate limit changes apply that fast). */
+  private planCache: { plan: ServicePlanRow; until: number } | undefined;
+  /** The alarm as this instance last set it: undefined = unknown, null = none. */
+  private alarmAt: number | null | undefined;
+  /** When a dispatch step last emptied the line (in-memory: after a restart, no wait). */
+  private drainedAt = Number.NEGATIVE_INFINITY;
   /** Alarm runs and cancels never interleave: two dispatch loops could read the same Queued rows. */
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -53,11 +69,17 @@ export class SendQueue extends DurableObject<Env> {
 
   // ---- RPC --------------------------------------------------------------------------------------
 
-  /** Idempotent by batch id: a repeat (watchdog, retry) changes nothing once dispatch has begun. */
-  async enqueue(planId: string, jobs: QueueJob[]): Promise<void> {
-    setMeta(this.sql, "plan_id", planId);
+  /**
+   * Idempotent by batch id: a repeat (watchdog, retry) changes nothing once dispatch has begun.
+   * `rearm` (the watchdog) distrusts the remembered alarm and sets it afresh: an alarm can get lost.
+   */
+  async enqueue(planId: string, jobs: QueueJob[], options: { rearm?: boolean } = {}): Promise<void> {
+    if (options.rearm) this.alarmAt = undefined;
+    this.remember(planId);
     const now = this.now();
+    let earliestReady = Number.POSITIVE_INFINITY;
     for (const job of jobs) {
+      earliestReady = Math.min(earliestReady, Math.max(job.sendAt, now));
       this.sql.exec(
         `INSERT INTO jobs (batch_id, seq, ready_at, expire_at, phase)
          VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), ?, ?, 'waiting')
@@ -69,12 +91,20 @@ export class SendQueue extends DurableObject<Env> {
       );
       this.active.delete(job.batchId);
     }
+    // The hot path of every send: an alarm already due no later than this work will re-arm itself.
+    if (this.alarmAt !== undefined && this.alarmAt !== null && this.alarmAt <= earliestReady) return;
     await this.arm();
+  }
+
+  private remember(planId: string): void {
+    if (this.planId === planId) return;
+    setMeta(this.sql, "plan_id", planId);
+    this.planId = planId;
   }
 
   /** Drops the batch from the line and ends its undispatched recipients as Cancelled (407). */
   async cancel(planId: string, batchId: string): Promise<void> {
-    setMeta(this.sql, "plan_id", planId);
+    this.remember(planId);
     this.sql.exec(`DELETE FROM jobs WHERE batch_id = ? AND phase != 'reporting'`, batchId);
     this.active.delete(batchId);
     await this.serial(async () => {
@@ -112,6 +142,8 @@ export class SendQueue extends DurableObject<Env> {
   // ---- the alarm: every step records its outcome before the next, so a repeat is harmless --------
 
   override async alarm(): Promise<void> {
+    // The runtime consumed the alarm that woke us.
+    this.alarmAt = null;
     await this.serial(() => this.run());
   }
 
@@ -127,7 +159,7 @@ export class SendQueue extends DurableObject<Env> {
           (await this.applyDueEvents(plan)) ||
           (await this.expireDue(plan)) ||
           (await this.dispatchStep(plan, upstream));
-        if (!progressed) break;
+        if (!progressed || this.drainedAt === this.now()) break;
       }
       await this.sendDueCallbacks(plan);
     } finally {
@@ -136,8 +168,14 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   private async plan(): Promise<ServicePlanRow | undefined> {
-    const planId = getMeta(this.sql, "plan_id");
-    return planId === undefined ? undefined : findPlan(databaseFor(this.env, planId), planId);
+    const planId = this.planId ?? getMeta(this.sql, "plan_id");
+    if (planId === undefined) return undefined;
+    const now = Date.now();
+    if (this.planCache && this.planCache.plan.id === planId && this.planCache.until > now)
+      return this.planCache.plan;
+    const plan = await findPlan(databaseFor(this.env, planId), planId);
+    this.planCache = plan && { plan, until: now + PLAN_CACHE_MS };
+    return plan;
   }
 
   private db(plan: ServicePlanRow) {
@@ -258,44 +296,61 @@ export class SendQueue extends DurableObject<Env> {
     }
   }
 
-  /** The head of the line: due batches in the order they became due, ties by arrival. */
-  private head(now: number): Job | undefined {
+  /** The front of the line: due batches in the order they became due, ties by arrival. */
+  private line(now: number): Job[] {
     return this.sql
       .exec<Job>(
-        `SELECT * FROM jobs WHERE phase != 'reporting' AND ready_at <= ? ORDER BY ready_at, seq LIMIT 1`,
+        `SELECT * FROM jobs WHERE phase != 'reporting' AND ready_at <= ? ORDER BY ready_at, seq LIMIT ?`,
         now,
+        JOBS_PER_STEP,
       )
-      .toArray()[0];
+      .toArray();
   }
 
-  /** Loads (and on first dispatch, starts) a batch; undefined when it is gone or canceled. */
-  private async activate(plan: ServicePlanRow, job: Job): Promise<ActiveBatch | undefined> {
-    const cached = this.active.get(job.batch_id);
-    if (cached && job.phase === "dispatching") return cached;
-    const db = this.db(plan);
-    const row = await findBatch(db, plan.id, job.batch_id);
-    if (!row || row.completedAt !== null) {
-      // Gone, or every recipient already final (a repeated enqueue): nothing left to do.
-      this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
-      return undefined;
+  /**
+   * Loads the batches of `jobs` not yet in memory, starting those never started (one D1 round trip
+   * for all). Gone, finished or canceled batches leave the line. Returns the dispatchable ones in order.
+   */
+  private async activate(plan: ServicePlanRow, jobs: Job[]): Promise<Job[]> {
+    const missing = jobs.filter((j) => !(j.phase === "dispatching" && this.active.has(j.batch_id)));
+    if (missing.length > 0) {
+      const db = this.db(plan);
+      const rows = new Map(
+        (
+          await findBatches(
+            db,
+            plan.id,
+            missing.map((j) => j.batch_id),
+          )
+        ).map((r) => [r.id, r]),
+      );
+      const starting: { batchId: string; targets: ReturnType<typeof splitTargets> }[] = [];
+      for (const job of missing) {
+        const row = rows.get(job.batch_id);
+        if (!row || row.completedAt !== null) {
+          // Gone, or every recipient already final (a repeated enqueue): nothing left to do.
+          this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
+          continue;
+        }
+        if (row.canceled) {
+          await this.cancelQueued(plan, row.id);
+          this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, job.batch_id);
+          continue;
+        }
+        // Groups are resolved at send time, once: a repeat after a crash finds dispatch_started_at set.
+        if (job.phase === "waiting")
+          starting.push({
+            batchId: row.id,
+            targets:
+              row.dispatchStartedAt === null ? splitTargets(JSON.parse(row.to) as string[]) : NO_TARGETS,
+          });
+        this.active.set(row.id, { row, draft: draftOfRow(row) });
+      }
+      await startDispatch(db, plan.id, starting, this.now());
+      for (const s of starting)
+        this.sql.exec(`UPDATE jobs SET phase = 'dispatching' WHERE batch_id = ?`, s.batchId);
     }
-    if (row.canceled) {
-      if (row) await this.cancelQueued(plan, row.id);
-      this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, job.batch_id);
-      return undefined;
-    }
-    if (job.phase === "waiting") {
-      // Groups are resolved at send time, once: a repeat after a crash finds dispatch_started_at set.
-      const targets =
-        row.dispatchStartedAt === null
-          ? splitTargets(JSON.parse(row.to) as string[])
-          : { numbers: [], groupIds: [] };
-      await startDispatch(db, row.id, plan.id, targets, this.now());
-      this.sql.exec(`UPDATE jobs SET phase = 'dispatching' WHERE batch_id = ?`, job.batch_id);
-    }
-    const active = { row, draft: draftOfRow(row) };
-    this.active.set(job.batch_id, active);
-    return active;
+    return jobs.filter((j) => this.active.has(j.batch_id));
   }
 
   private bucket(rate: number, now: number): Bucket {
@@ -305,32 +360,35 @@ export class SendQueue extends DurableObject<Env> {
     return refill({ tokens: Math.min(b.tokens, capacity(rate)), at: b.at }, rate, now);
   }
 
-  /** One chunk of the head batch: render, submit, record. Returns false when nothing can move now. */
+  /**
+   * One step: up to a chunk of recipients from the front of the line, across as many small batches as
+   * it takes, rendered, submitted and recorded. Returns false when nothing can move now.
+   */
   private async dispatchStep(plan: ServicePlanRow, upstream: Upstream): Promise<boolean> {
     const now = this.now();
-    const job = this.head(now);
-    if (!job) return false;
-    const batch = await this.activate(plan, job);
-    if (!batch) return true;
+    const due = this.line(now);
+    if (due.length === 0) return false;
     const bucket = this.bucket(plan.rateLimit, now);
     const n = Math.min(available(bucket), CHUNK);
     if (n <= 0) return false;
-    const recipients = await queuedRecipients(this.db(plan), job.batch_id, n);
-    if (recipients.length === 0) {
-      // All submitted: wait for receipts (or expire_at) unless every recipient is already final.
-      const row = await findBatch(this.db(plan), plan.id, job.batch_id);
-      if (row?.completedAt != null) this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
-      else this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, job.batch_id);
-      this.active.delete(job.batch_id);
-      return true;
-    }
+    const jobs = await this.activate(plan, due);
+    if (jobs.length === 0) return true;
+    const picked = await queuedRecipientsOf(
+      this.db(plan),
+      jobs.map((j) => j.batch_id),
+      n,
+    );
+    // Fewer than asked for: after this step none of these batches has anything left to send.
+    const exhausted = picked.length < n ? jobs.map((j) => j.batch_id) : [];
+    if (exhausted.length > 0) this.drainedAt = now;
     const failures: StatusEvent[] = [];
     const messages: OutboundMessage[] = [];
     const facts = new Map<string, Facts>();
-    for (const recipient of recipients) {
+    for (const { batchId, recipient } of picked) {
+      const batch = this.active.get(batchId) as ActiveBatch;
       const m = renderFor(batch.draft, recipient, plan.autoEncoding);
       if (!m.ok) {
-        failures.push({ batchId: job.batch_id, recipient, status: "Aborted", code: m.code, at: now });
+        failures.push({ batchId, recipient, status: "Aborted", code: m.code, at: now });
         continue;
       }
       const message = outbound(batch.row, recipient, m);
@@ -351,6 +409,11 @@ export class SendQueue extends DurableObject<Env> {
     this.storeLater(outcome.later);
     for (const m of messages) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, m.key);
     if (plan.rateLimit > 0) setMeta(this.sql, "bucket", JSON.stringify(spend(bucket, messages.length)));
+    // Completed batches already left the line in record(); the rest wait for receipts or expire_at.
+    for (const id of exhausted) {
+      this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, id);
+      this.active.delete(id);
+    }
     return true;
   }
 
@@ -411,10 +474,16 @@ export class SendQueue extends DurableObject<Env> {
       this.minOf(`SELECT min(CASE WHEN key IS NOT NULL THEN 0 END) AS t FROM inflight`),
     ];
     const ready = this.minOf(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`);
-    if (ready !== undefined) times.push(ready > now ? ready : now + this.tokenWait(rate, now));
+    if (ready !== undefined)
+      times.push(
+        ready > now ? ready : Math.max(now + this.tokenWait(rate, now), this.drainedAt + COALESCE_MS),
+      );
     const due = times.filter((t): t is number => t !== undefined);
-    if (due.length === 0) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(Math.max(now, Math.min(...due)));
+    const at = due.length === 0 ? null : Math.max(now, Math.min(...due));
+    if (at === this.alarmAt) return;
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
+    this.alarmAt = at;
   }
 
   /** Waiting for one token at a time would wake the object per message: wait for a full bucket (0.1 s worth). */

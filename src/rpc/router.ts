@@ -4,6 +4,7 @@ import { batchesRouter } from "./routers/batches";
 import { deliveryReportsRouter } from "./routers/delivery-reports";
 import { groupsRouter } from "./routers/groups";
 import { inboundsRouter } from "./routers/inbounds";
+import { simulatorRouter } from "./routers/simulator";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   groups: groupsRouter,
   inbounds: inboundsRouter,
   admin: adminRouter,
+  simulator: simulatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

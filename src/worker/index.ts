@@ -1,6 +1,7 @@
 // Worker entry: REST and tRPC over fetch, the cron watchdog, and the SendQueue Durable Object class.
 import { handleTrpc } from "../rpc/handler";
 import { buildRouter } from "./router";
+import { watchdog } from "./watchdog";
 
 export { SendQueue } from "../queue/send-queue";
 
@@ -12,7 +13,7 @@ export default {
     if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return handleTrpc(request, env);
     return router.fetch(request, env, ctx);
   },
-  async scheduled(): Promise<void> {
-    // The watchdog arrives with the delivery engine; until then there is nothing to re-arm.
+  async scheduled(controller, env): Promise<void> {
+    await watchdog(env, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

@@ -7,6 +7,7 @@ import { batchRoutes } from "./routes/batches";
 import { deliveryReportRoutes } from "./routes/delivery-reports";
 import { groupRoutes } from "./routes/groups";
 import { inboundRoutes } from "./routes/inbounds";
+import { simulatorRoutes } from "./routes/simulator";
 
 export function buildRouter() {
   const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
@@ -19,6 +20,7 @@ export function buildRouter() {
     ...groupRoutes(router),
     ...inboundRoutes(router),
     ...adminRoutes(router),
+    ...simulatorRoutes(router),
   ];
   // A known path with another method: 405 naming the methods that path does take.
   const methodNotAllowed = (request: Request) => {
