@@ -9,6 +9,10 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 const varsFile = path.join(root, ".dev.vars");
 const port = process.env.PORT ?? "8787";
+// PERSIST_TO keeps local D1 and Durable Object state in another folder (benchmarks use a throwaway one).
+const persist = process.env.PERSIST_TO ? ["--persist-to", process.env.PERSIST_TO] : [];
+// Anything after `npm start --` goes to wrangler dev, e.g. `--var SIMULATOR_DELIVERY_DELAY_MS:0`.
+const passThrough = process.argv.slice(2);
 
 /** Reads .dev.vars (KEY=value lines), fills what is missing with random values, and writes it back. */
 function ensureDevVars() {
@@ -70,12 +74,12 @@ function seedDevPlan(vars) {
      VALUES ('dev-token-' || ${sqlText(plan)}, ${sqlText(plan)}, ${sqlText(tokenHash)}, ${now}, NULL)
      ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash, revoked_at = NULL`,
   ].join(";\n");
-  run(["d1", "execute", "DB", "--local", "--command", sql]);
+  run(["d1", "execute", "DB", "--local", ...persist, "--command", sql]);
 }
 
 const { vars, created } = ensureDevVars();
 console.log(created ? "Wrote .dev.vars with new local secrets." : "Using .dev.vars.");
-run(["d1", "migrations", "apply", "DB", "--local"]);
+run(["d1", "migrations", "apply", "DB", "--local", ...persist]);
 seedDevPlan(vars);
 
 const base = `http://127.0.0.1:${port}`;
