@@ -108,6 +108,8 @@ const dev = spawn(
     "127.0.0.1",
     "--test-scheduled",
     "--show-interactive-dev-session=false",
+    ...persist,
+    ...passThrough,
   ],
   { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
 );
