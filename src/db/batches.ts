@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
+import { countAndPage } from "./paging";
 import { expandedTargetsSql, insertRecipientsStatement } from "./recipients";
 import { type BatchRow, batches, type NewBatchRow, recipients } from "./schema";
 
@@ -54,7 +55,8 @@ export async function listBatches(
   pageSize: number,
 ): Promise<{ total: number; rows: BatchRow[] }> {
   const where = batchFilterSql(planId, filters);
-  const [totals, rows] = await atomic(db, [
+  return countAndPage(
+    db,
     db.select({ n: count() }).from(batches).where(where),
     db
       .select()
@@ -63,8 +65,7 @@ export async function listBatches(
       .orderBy(desc(batches.createdAt), desc(batches.id))
       .limit(pageSize)
       .offset(page * pageSize),
-  ]);
-  return { total: totals[0]?.n ?? 0, rows };
+  );
 }
 
 /** Replaces a batch's fields and recipients in one atomic D1 batch (update and replace). */

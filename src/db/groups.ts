@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
+import { countAndPage } from "./paging";
 import { type GroupRow, groupMembers, groups } from "./schema";
 
 /** Members are written in chunks: each statement binds one JSON array, kept well under D1's statement limits. */
@@ -73,7 +74,8 @@ export async function existingGroupIds(db: Db, planId: string, ids: string[]): P
 
 export async function listGroups(db: Db, planId: string, page: number, pageSize: number) {
   const where = eq(groups.servicePlanId, planId);
-  const [totals, rows] = await atomic(db, [
+  const { total, rows } = await countAndPage(
+    db,
     db.select({ n: count() }).from(groups).where(where),
     db
       .select({
@@ -85,8 +87,8 @@ export async function listGroups(db: Db, planId: string, page: number, pageSize:
       .orderBy(desc(groups.createdAt), desc(groups.id))
       .limit(pageSize)
       .offset(page * pageSize),
-  ]);
-  return { total: totals[0]?.n ?? 0, rows: rows.map((r) => ({ ...r.group, size: r.size })) };
+  );
+  return { total, rows: rows.map((r) => ({ ...r.group, size: r.size })) };
 }
 
 export async function listMembers(db: Db, groupId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // Queries: inbound messages.
 import { and, count, desc, eq, gte, inArray, lte } from "drizzle-orm";
-import { atomic } from "./batch";
 import type { Db } from "./client";
+import { countAndPage } from "./paging";
 import { type InboundRow, inbounds, type NewInboundRow } from "./schema";
 
 export async function insertInbound(db: Db, row: NewInboundRow): Promise<void> {
@@ -37,7 +37,8 @@ export async function listInbounds(
     f.until === undefined ? undefined : lte(inbounds.receivedAt, f.until),
     f.clientReference === undefined ? undefined : eq(inbounds.clientReference, f.clientReference),
   );
-  const [totals, rows] = await atomic(db, [
+  return countAndPage(
+    db,
     db.select({ n: count() }).from(inbounds).where(where),
     db
       .select()
@@ -46,6 +47,5 @@ export async function listInbounds(
       .orderBy(desc(inbounds.receivedAt), desc(inbounds.id))
       .limit(pageSize)
       .offset(page * pageSize),
-  ]);
-  return { total: totals[0]?.n ?? 0, rows };
+  );
 }

@@ -1,7 +1,7 @@
 // Queries: delivery reports aggregated in SQLite from per-recipient rows (no per-recipient loops in JS).
 import { and, count, desc, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { atomic } from "./batch";
 import type { Db } from "./client";
+import { countAndPage } from "./paging";
 import { batches, recipients } from "./schema";
 
 export interface ReportFilters {
@@ -102,7 +102,8 @@ export async function listRecipientReports(
     f.to === undefined ? undefined : lte(recipients.at, f.to),
     f.clientReference === undefined ? undefined : eq(batches.clientReference, f.clientReference),
   );
-  const [totals, rows] = await atomic(db, [
+  return countAndPage(
+    db,
     db
       .select({ n: count() })
       .from(recipients)
@@ -116,8 +117,7 @@ export async function listRecipientReports(
       .orderBy(desc(recipients.at), desc(recipients.batchId), recipients.recipient)
       .limit(pageSize)
       .offset(page * pageSize),
-  ]);
-  return { total: totals[0]?.n ?? 0, rows };
+  );
 }
 
 /**
@@ -146,7 +146,8 @@ export async function listReportBatches(
         )
       : undefined,
   );
-  const [totals, rows] = await atomic(db, [
+  return countAndPage(
+    db,
     db.select({ n: count() }).from(batches).where(where),
     db
       .select({ id: batches.id, clientReference: batches.clientReference })
@@ -155,8 +156,7 @@ export async function listReportBatches(
       .orderBy(desc(batches.createdAt), desc(batches.id))
       .limit(pageSize)
       .offset(page * pageSize),
-  ]);
-  return { total: totals[0]?.n ?? 0, rows };
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 // Queries: the simulator's record of received messages (idempotent per batch and recipient).
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { countAndPage } from "./paging";
 import { type SimulatorMessageRow, simulatorMessages } from "./schema";
 
 export type NewSimulatorMessage = Omit<SimulatorMessageRow, "submissions">;
@@ -41,7 +42,8 @@ export async function listSimulatorMessages(
     eq(simulatorMessages.servicePlanId, planId),
     to === undefined || to.length === 0 ? undefined : inArray(simulatorMessages.recipient, to),
   );
-  const [totals, rows] = await db.batch([
+  return countAndPage(
+    db,
     db.select({ n: count() }).from(simulatorMessages).where(where),
     db
       .select()
@@ -50,6 +52,5 @@ export async function listSimulatorMessages(
       .orderBy(desc(simulatorMessages.receivedAt), simulatorMessages.recipient)
       .limit(pageSize)
       .offset(page * pageSize),
-  ]);
-  return { total: totals[0]?.n ?? 0, rows };
+  );
 }

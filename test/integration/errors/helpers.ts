@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { ulid } from "ulidx";
 import { expect } from "vitest";
 import { BASE, countRows, gatewayFetch, type Json, type TestPlan } from "../../helpers/gateway";
+import { seededRandom } from "../../helpers/seeded-random";
 
 export const VALID_SEND = { to: ["+46701234567"], from: "12345", body: "hello" } as const;
 
@@ -131,14 +132,5 @@ export const planHeaders = (plan: TestPlan): Record<string, string> => ({
   "x-service-plan-id": plan.id,
 });
 
-/** Deterministic PRNG (mulberry32) for the fuzz loop. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for the fuzz loop. */
+export const seeded = seededRandom;

@@ -1,17 +1,8 @@
 // Seeded random SMS bodies for the differential test: GSM, extension, Latin-1, Cyrillic and emoji.
 import { GSM_BASIC_CHARS, GSM_EXTENSION_CHARS, GSM_WIDTH } from "../../../src/domain/text/gsm-alphabet";
+import { seededRandom } from "../../helpers/seeded-random";
 
-/** mulberry32: tiny, fast, deterministic for a given seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 function range(from: number, to: number): string[] {
   const out: string[] = [];
