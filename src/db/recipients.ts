@@ -56,13 +56,21 @@ export async function queuedRecipients(db: Db, batchId: string, limit: number): 
  */
 export async function queuedRecipientsOf(
   db: Db,
+  planId: string,
   batchIds: string[],
   limit: number,
-): Promise<{ batchId: string; recipient: string }[]> {
+): Promise<{ batchId: string; recipient: string; optedOut: 0 | 1 }[]> {
   if (batchIds.length === 0) return [];
-  return db.all<{ batchId: string; recipient: string }>(sql`SELECT r.batch_id AS batchId, r.recipient
+  // Opt-outs ride along: whether a number may still be sent to is decided at send time.
+  return db.all<{
+    batchId: string;
+    recipient: string;
+    optedOut: 0 | 1;
+  }>(sql`SELECT r.batch_id AS batchId, r.recipient,
+      (o.msisdn IS NOT NULL) AS optedOut
     FROM json_each(${JSON.stringify(batchIds)}) j
     JOIN recipients r ON r.batch_id = j.value AND r.status = 'Queued'
+    LEFT JOIN opt_outs o ON o.service_plan_id = ${planId} AND o.msisdn = r.recipient
     ORDER BY j.key, r.recipient LIMIT ${limit}`);
 }
 

@@ -35,6 +35,8 @@ const CALLBACKS_PER_RUN = 60;
 /** Expired recipients: undispatched or unreported when expire_at passes (Sinch's internal expiry code). */
 export const EXPIRED_CODE = 406;
 export const CANCELLED_CODE = 407;
+/** A number that opted out (STOP) of the plan: Rejected with Sinch's "internal reject" code; never sent. */
+export const OPTED_OUT_CODE = 408;
 
 interface ActiveBatch {
   row: BatchRow;
@@ -110,6 +112,21 @@ export class SendQueue extends DurableObject<Env> {
     await this.serial(async () => {
       const plan = await this.plan();
       if (plan) await this.cancelQueued(plan, batchId);
+    });
+    await this.arm();
+  }
+
+  async queueCallbacks(planId: string, callbacks: CallbackJob[]): Promise<void> {
+    this.remember(planId);
+    this.addToOutbox(callbacks);
+    await this.arm();
+  }
+
+  async recordEvents(planId: string, events: StatusEvent[]): Promise<void> {
+    this.remember(planId);
+    await this.serial(async () => {
+      const plan = await this.plan();
+      if (plan) await this.record(plan, events);
     });
     await this.arm();
   }
@@ -191,14 +208,14 @@ export class SendQueue extends DurableObject<Env> {
       events,
       this.now(),
     );
-    this.queueCallbacks(callbacks);
+    this.addToOutbox(callbacks);
     for (const id of completedBatchIds) {
       this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, id);
       this.active.delete(id);
     }
   }
 
-  private queueCallbacks(callbacks: CallbackJob[]): void {
+  private addToOutbox(callbacks: CallbackJob[]): void {
     const now = this.now();
     for (const c of callbacks)
       this.sql.exec(
@@ -375,6 +392,7 @@ export class SendQueue extends DurableObject<Env> {
     if (jobs.length === 0) return true;
     const picked = await queuedRecipientsOf(
       this.db(plan),
+      plan.id,
       jobs.map((j) => j.batch_id),
       n,
     );
@@ -384,7 +402,11 @@ export class SendQueue extends DurableObject<Env> {
     const failures: StatusEvent[] = [];
     const messages: OutboundMessage[] = [];
     const facts = new Map<string, Facts>();
-    for (const { batchId, recipient } of picked) {
+    for (const { batchId, recipient, optedOut } of picked) {
+      if (optedOut && plan.optOutEnabled) {
+        failures.push({ batchId, recipient, status: "Rejected", code: OPTED_OUT_CODE, at: now });
+        continue;
+      }
       const batch = this.active.get(batchId) as ActiveBatch;
       const m = renderFor(batch.draft, recipient, plan.autoEncoding);
       if (!m.ok) {

@@ -4,6 +4,7 @@ import { batchesRouter } from "./routers/batches";
 import { deliveryReportsRouter } from "./routers/delivery-reports";
 import { groupsRouter } from "./routers/groups";
 import { inboundsRouter } from "./routers/inbounds";
+import { optOutsRouter } from "./routers/opt-outs";
 import { simulatorRouter } from "./routers/simulator";
 import { router } from "./trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   inbounds: inboundsRouter,
   admin: adminRouter,
   simulator: simulatorRouter,
+  optOuts: optOutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,10 @@
 interface SecretsEnv {
   /** Guards /admin/v1 and the tRPC admin.* procedures; the admin API is off when unset. */
   ADMIN_TOKEN?: string;
+  /** Seals a plan's Sinch API token and webhook secret at rest (AES-256-GCM); needed to use the Sinch upstream. */
+  UPSTREAM_ENCRYPTION_KEY?: string;
+  /** This gateway's public origin (https://…): where Sinch sends its webhooks for forwarded batches. */
+  PUBLIC_URL?: string;
 }
 interface Env extends SecretsEnv {}
 declare namespace Cloudflare {

@@ -7,6 +7,7 @@ import { batchRoutes } from "./routes/batches";
 import { deliveryReportRoutes } from "./routes/delivery-reports";
 import { groupRoutes } from "./routes/groups";
 import { inboundRoutes } from "./routes/inbounds";
+import { optOutRoutes } from "./routes/opt-outs";
 import { simulatorRoutes } from "./routes/simulator";
 
 export function buildRouter() {
@@ -21,6 +22,7 @@ export function buildRouter() {
     ...inboundRoutes(router),
     ...adminRoutes(router),
     ...simulatorRoutes(router),
+    ...optOutRoutes(router),
   ];
   // A known path with another method: 405 naming the methods that path does take.
   const methodNotAllowed = (request: Request) => {

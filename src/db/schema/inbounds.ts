@@ -1,5 +1,5 @@
 // Table: inbound (mobile-originated) messages.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const inbounds = sqliteTable(
   "inbounds",
@@ -15,10 +15,13 @@ export const inbounds = sqliteTable(
     sentAt: integer("sent_at"),
     operatorId: text("operator_id"),
     clientReference: text("client_reference"),
+    /** The upstream's id of this message (Sinch's MO id): a repeated webhook stores nothing new. */
+    externalId: text("external_id"),
   },
   (t) => [
     index("inbounds_plan_received").on(t.servicePlanId, t.receivedAt),
     index("inbounds_plan_to").on(t.servicePlanId, t.to, t.receivedAt),
+    uniqueIndex("inbounds_plan_external").on(t.servicePlanId, t.externalId),
   ],
 );
 

@@ -3,6 +3,8 @@ export * from "./api-tokens";
 export * from "./batches";
 export * from "./groups";
 export * from "./inbounds";
+export * from "./opt-outs";
 export * from "./recipients";
 export * from "./service-plans";
 export * from "./simulator-messages";
+export * from "./upstream-batches";

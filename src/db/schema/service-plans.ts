@@ -10,6 +10,18 @@ export const servicePlans = sqliteTable("service_plans", {
   callbackUrl: text("callback_url"),
   webhookSecret: text("webhook_secret").notNull(),
   autoEncoding: integer("auto_encoding", { mode: "boolean" }).notNull().default(false),
+  /** STOP-style keywords opt a number out of this plan (on by default). */
+  optOutEnabled: integer("opt_out_enabled", { mode: "boolean" }).notNull().default(true),
+  /** JSON arrays of keywords; null means the defaults. */
+  optOutKeywords: text("opt_out_keywords"),
+  optInKeywords: text("opt_in_keywords"),
+  /** "simulator" (default) or "sinch". */
+  upstream: text("upstream").notNull().default("simulator"),
+  /** Sinch connection: base URL (region host), service plan id, and secrets encrypted with UPSTREAM_ENCRYPTION_KEY. */
+  sinchBaseUrl: text("sinch_base_url"),
+  sinchServicePlanId: text("sinch_service_plan_id"),
+  sinchApiTokenEncrypted: text("sinch_api_token_encrypted"),
+  sinchWebhookSecretEncrypted: text("sinch_webhook_secret_encrypted"),
   createdAt: integer("created_at").notNull(),
   modifiedAt: integer("modified_at").notNull(),
 });

@@ -49,6 +49,7 @@ export async function storeInbound(ctx: PlanContext, row: NewInboundRow): Promis
     sentAt: null,
     operatorId: null,
     clientReference: null,
+    externalId: null,
     ...row,
   });
 }

@@ -2,6 +2,28 @@
 import { z } from "zod";
 import { Originator, Url } from "./common";
 
+const Keywords = z
+  .array(z.string().regex(/^\w{1,15}$/, "keywords are single words of at most 15 characters"))
+  .min(1)
+  .max(20);
+
+/** Where a plan's messages go: the built-in simulator, or the real Sinch API. */
+export const UpstreamSettings = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("simulator") }),
+  z.object({
+    type: z.literal("sinch"),
+    /** A Sinch region (us, eu, au, br, ca) or an explicit base URL (another gateway, a proxy). */
+    region: z.enum(["us", "eu", "au", "br", "ca"]).optional(),
+    base_url: Url.optional(),
+    service_plan_id: z.string().min(1).max(64),
+    /** Stored encrypted; never returned. */
+    api_token: z.string().min(1).max(256),
+    /** Sinch's webhook secret for this plan, to verify its callbacks; stored encrypted; never returned. */
+    webhook_secret: z.string().min(1).max(256),
+  }),
+]);
+export type UpstreamSettings = z.infer<typeof UpstreamSettings>;
+
 const settings = {
   name: z.string().max(128, "must be at most 128 characters").nullable(),
   /** Messages per second, one per recipient; 0 turns the limit off. */
@@ -10,6 +32,11 @@ const settings = {
   callback_url: Url.nullable(),
   webhook_secret: z.string().min(16, "must be at least 16 characters").max(256),
   auto_encoding: z.boolean(),
+  opt_out_enabled: z.boolean(),
+  /** null restores the defaults. */
+  opt_out_keywords: Keywords.nullable(),
+  opt_in_keywords: Keywords.nullable(),
+  upstream: UpstreamSettings,
 };
 
 export const CreateServicePlanRequest = z
@@ -23,20 +50,18 @@ export const CreateServicePlanRequest = z
     api_token: z.string().min(16, "must be at least 16 characters").max(256).optional(),
     ...settings,
   })
-  .partial({
-    name: true,
-    rate_limit: true,
-    default_originator: true,
-    callback_url: true,
-    webhook_secret: true,
-    auto_encoding: true,
-  });
+  .partial();
 export type CreateServicePlanRequest = z.infer<typeof CreateServicePlanRequest>;
 
 export const UpdateServicePlanRequest = z.object(settings).partial();
 export type UpdateServicePlanRequest = z.infer<typeof UpdateServicePlanRequest>;
 
 export const DEFAULT_RATE_LIMIT = 30;
+export const DEFAULT_OPT_OUT_KEYWORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"];
+export const DEFAULT_OPT_IN_KEYWORDS = ["START", "UNSTOP", "YES"];
+
+export const SINCH_REGIONS = { us: "us", eu: "eu", au: "au", br: "br", ca: "ca" } as const;
+export const sinchRegionUrl = (region: string) => `https://${region}.sms.api.sinch.com`;
 
 export interface ServicePlanSettings {
   service_plan_id: string;
@@ -46,6 +71,10 @@ export interface ServicePlanSettings {
   callback_url: string | null;
   webhook_secret: string;
   auto_encoding: boolean;
+  opt_out_enabled: boolean;
+  opt_out_keywords: string[];
+  opt_in_keywords: string[];
+  upstream: { type: "simulator" } | { type: "sinch"; base_url: string; service_plan_id: string };
   created_at: string;
   modified_at: string;
 }

@@ -1,6 +1,6 @@
 // Wire schemas of the simulator's handset view.
 import { z } from "zod";
-import { Msisdn, Paging, queryList } from "./common";
+import { IsoTime, Msisdn, Paging, queryList } from "./common";
 
 export const ListSimulatorMessagesQuery = z.object({ ...Paging, to: queryList(Msisdn).optional() });
 export type ListSimulatorMessagesQuery = z.infer<typeof ListSimulatorMessagesQuery>;
@@ -19,3 +19,13 @@ export interface SimulatorMessage {
   code: number;
   received_at: string;
 }
+
+/** A message "from a phone" to one of the plan's numbers (simulator plans only). */
+export const SimulatedInboundRequest = z.object({
+  from: Msisdn,
+  to: Msisdn,
+  body: z.string().max(2000, "must be at most 2000 characters"),
+  /** When the handset sent it; defaults to now. */
+  sent_at: IsoTime.optional(),
+});
+export type SimulatedInboundRequest = z.infer<typeof SimulatedInboundRequest>;

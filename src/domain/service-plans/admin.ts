@@ -13,11 +13,16 @@ import { ApiError, notFound } from "../errors";
 import { newId, randomHex } from "../ids";
 import {
   type CreateServicePlanRequest,
+  DEFAULT_OPT_IN_KEYWORDS,
+  DEFAULT_OPT_OUT_KEYWORDS,
   DEFAULT_RATE_LIMIT,
   type IssuedToken,
   type ServicePlanSettings,
+  sinchRegionUrl,
   type UpdateServicePlanRequest,
+  type UpstreamSettings,
 } from "../schemas/service-plans";
+import { encryptSecret, requireKey } from "../secrets";
 import { toIso } from "../time";
 import { forgetPlan } from "./authenticate";
 import { hashToken } from "./token-hash";
@@ -31,15 +36,52 @@ export function toSettings(row: ServicePlanRow): ServicePlanSettings {
     callback_url: row.callbackUrl,
     webhook_secret: row.webhookSecret,
     auto_encoding: row.autoEncoding,
+    opt_out_enabled: row.optOutEnabled,
+    opt_out_keywords: optOutKeywords(row),
+    opt_in_keywords: optInKeywords(row),
+    upstream:
+      row.upstream === "sinch"
+        ? { type: "sinch", base_url: row.sinchBaseUrl ?? "", service_plan_id: row.sinchServicePlanId ?? "" }
+        : { type: "simulator" },
     created_at: toIso(row.createdAt),
     modified_at: toIso(row.modifiedAt),
   };
 }
 
+export const optOutKeywords = (row: ServicePlanRow): string[] =>
+  row.optOutKeywords === null ? DEFAULT_OPT_OUT_KEYWORDS : (JSON.parse(row.optOutKeywords) as string[]);
+export const optInKeywords = (row: ServicePlanRow): string[] =>
+  row.optInKeywords === null ? DEFAULT_OPT_IN_KEYWORDS : (JSON.parse(row.optInKeywords) as string[]);
+
+/** The upstream columns of a plan; Sinch secrets are sealed with the gateway's encryption key. */
+async function upstreamColumns(upstream: UpstreamSettings, encryptionKey: string | undefined) {
+  if (upstream.type === "simulator")
+    return {
+      upstream: "simulator",
+      sinchBaseUrl: null,
+      sinchServicePlanId: null,
+      sinchApiTokenEncrypted: null,
+      sinchWebhookSecretEncrypted: null,
+    };
+  const key = requireKey(encryptionKey);
+  const baseUrl = upstream.base_url ?? sinchRegionUrl(upstream.region ?? "us");
+  return {
+    upstream: "sinch",
+    sinchBaseUrl: baseUrl.replace(/\/+$/, ""),
+    sinchServicePlanId: upstream.service_plan_id,
+    sinchApiTokenEncrypted: await encryptSecret(key, upstream.api_token),
+    sinchWebhookSecretEncrypted: await encryptSecret(key, upstream.webhook_secret),
+  };
+}
+
+const keywordsColumn = (k: string[] | null | undefined) =>
+  k === null || k === undefined ? null : JSON.stringify(k.map((w) => w.toUpperCase()));
+
 export async function createServicePlan(
   db: Db,
   req: CreateServicePlanRequest,
   now: number,
+  encryptionKey?: string,
 ): Promise<ServicePlanSettings & IssuedToken> {
   const id = req.service_plan_id ?? randomHex(16);
   if (await findPlan(db, id))
@@ -52,6 +94,10 @@ export async function createServicePlan(
     callbackUrl: req.callback_url ?? null,
     webhookSecret: req.webhook_secret ?? randomHex(32),
     autoEncoding: req.auto_encoding ?? false,
+    optOutEnabled: req.opt_out_enabled ?? true,
+    optOutKeywords: keywordsColumn(req.opt_out_keywords),
+    optInKeywords: keywordsColumn(req.opt_in_keywords),
+    ...(await upstreamColumns(req.upstream ?? { type: "simulator" }, encryptionKey)),
     createdAt: now,
     modifiedAt: now,
   };
@@ -72,6 +118,7 @@ export async function updateServicePlan(
   planId: string,
   req: UpdateServicePlanRequest,
   now: number,
+  encryptionKey?: string,
 ): Promise<ServicePlanSettings> {
   const row = await updatePlan(db, planId, {
     modifiedAt: now,
@@ -81,6 +128,10 @@ export async function updateServicePlan(
     ...(req.callback_url !== undefined && { callbackUrl: req.callback_url }),
     ...(req.webhook_secret !== undefined && { webhookSecret: req.webhook_secret }),
     ...(req.auto_encoding !== undefined && { autoEncoding: req.auto_encoding }),
+    ...(req.opt_out_enabled !== undefined && { optOutEnabled: req.opt_out_enabled }),
+    ...(req.opt_out_keywords !== undefined && { optOutKeywords: keywordsColumn(req.opt_out_keywords) }),
+    ...(req.opt_in_keywords !== undefined && { optInKeywords: keywordsColumn(req.opt_in_keywords) }),
+    ...(req.upstream !== undefined && (await upstreamColumns(req.upstream, encryptionKey))),
   });
   if (!row) throw notFound("Service plan", planId);
   forgetPlan(planId);

@@ -19,14 +19,22 @@ const byPlan = z.object({ service_plan_id: PlanId });
 export const adminRouter = router({
   createServicePlan: adminProcedure
     .input(CreateServicePlanRequest)
-    .mutation(({ ctx, input }) => createServicePlan(databaseFor(ctx.env), input, Date.now())),
+    .mutation(({ ctx, input }) =>
+      createServicePlan(databaseFor(ctx.env), input, Date.now(), ctx.env.UPSTREAM_ENCRYPTION_KEY),
+    ),
   getServicePlan: adminProcedure
     .input(byPlan)
     .query(({ ctx, input }) => getServicePlan(databaseFor(ctx.env), input.service_plan_id)),
   updateServicePlan: adminProcedure
     .input(withParams({ service_plan_id: PlanId }, UpdateServicePlanRequest))
     .mutation(({ ctx, input }) =>
-      updateServicePlan(databaseFor(ctx.env), input.params.service_plan_id, input.body, Date.now()),
+      updateServicePlan(
+        databaseFor(ctx.env),
+        input.params.service_plan_id,
+        input.body,
+        Date.now(),
+        ctx.env.UPSTREAM_ENCRYPTION_KEY,
+      ),
     ),
   issueToken: adminProcedure
     .input(byPlan)

@@ -22,7 +22,12 @@ export function adminRoutes(router: RouterType): string[] {
       PLANS,
       adminRoute(
         async (env, r) =>
-          createServicePlan(databaseFor(env), await parseBody(r, CreateServicePlanRequest), Date.now()),
+          createServicePlan(
+            databaseFor(env),
+            await parseBody(r, CreateServicePlanRequest),
+            Date.now(),
+            env.UPSTREAM_ENCRYPTION_KEY,
+          ),
         201,
       ),
     )
@@ -38,6 +43,7 @@ export function adminRoutes(router: RouterType): string[] {
           plan(r),
           await parseBody(r, UpdateServicePlanRequest),
           Date.now(),
+          env.UPSTREAM_ENCRYPTION_KEY,
         ),
       ),
     )
