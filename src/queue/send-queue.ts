@@ -10,8 +10,15 @@ import { openRecipients } from "../db/status-events";
 import { type Draft, draftOfRow, renderFor } from "../domain/batches/render";
 import { splitTargets } from "../domain/batches/targets";
 import { type CallbackJob, recordStatusEvents } from "../domain/delivery-reports/status-updates";
+import { newId } from "../domain/ids";
 import { upstreamFor } from "../upstream/select";
-import type { OutboundMessage, StatusEvent, Upstream } from "../upstream/upstream";
+import {
+  type OutboundMessage,
+  type StatusEvent,
+  type Upstream,
+  UpstreamUnavailable,
+} from "../upstream/upstream";
+import { FIRST_RETRY_MS } from "./backoff";
 import { deliverCallbacks, nextAttemptAt } from "./callbacks";
 import type { QueueJob } from "./client";
 import { available, type Bucket, capacity, fullBucket, msUntilNextToken, refill, spend } from "./pacing";
@@ -31,6 +38,7 @@ const NO_TARGETS = { numbers: [], groupIds: [] };
  */
 export const COALESCE_MS = 50;
 const PLAN_CACHE_MS = 1_000;
+const MAX_UPSTREAM_BACKOFF_MS = 5 * 60_000;
 const CALLBACKS_PER_RUN = 60;
 /** Expired recipients: undispatched or unreported when expire_at passes (Sinch's internal expiry code). */
 export const EXPIRED_CODE = 406;
@@ -58,6 +66,9 @@ export class SendQueue extends DurableObject<Env> {
   private planCache: { plan: ServicePlanRow; until: number } | undefined;
   /** The alarm as this instance last set it: undefined = unknown, null = none. */
   private alarmAt: number | null | undefined;
+  /** While the upstream is unavailable, dispatch waits until then (in-memory: a restart tries at once). */
+  private backoffUntil = 0;
+  private upstreamFailures = 0;
   /** When a dispatch step last emptied the line (in-memory: after a restart, no wait). */
   private drainedAt = Number.NEGATIVE_INFINITY;
   /** Alarm runs and cancels never interleave: two dispatch loops could read the same Queued rows. */
@@ -111,7 +122,9 @@ export class SendQueue extends DurableObject<Env> {
     this.active.delete(batchId);
     await this.serial(async () => {
       const plan = await this.plan();
-      if (plan) await this.cancelQueued(plan, batchId);
+      if (!plan) return;
+      await this.cancelQueued(plan, batchId);
+      await upstreamFor(this.env, plan).cancel?.(batchId);
     });
     await this.arm();
   }
@@ -170,15 +183,29 @@ export class SendQueue extends DurableObject<Env> {
     const upstream = upstreamFor(this.env, plan);
     const deadline = this.now() + RUN_BUDGET_MS;
     try {
-      await this.reconcileInflight(plan, upstream);
+      // While the upstream is backing off, receipts, expiry and callbacks still go on; dispatch waits.
+      const upstreamReady = this.now() >= this.backoffUntil;
+      if (upstreamReady) await this.reconcileInflight(plan, upstream);
       while (this.now() < deadline) {
         const progressed =
           (await this.applyDueEvents(plan)) ||
           (await this.expireDue(plan)) ||
-          (await this.dispatchStep(plan, upstream));
+          (upstreamReady && (await this.dispatchStep(plan, upstream)));
         if (!progressed || this.drainedAt === this.now()) break;
       }
       await this.sendDueCallbacks(plan);
+      this.upstreamFailures = 0;
+    } catch (error) {
+      if (!(error instanceof UpstreamUnavailable)) throw error;
+      // The network is down or pushing back: what is in flight stays logged; try again later, slower each time.
+      this.upstreamFailures++;
+      this.backoffUntil =
+        this.now() + Math.min(MAX_UPSTREAM_BACKOFF_MS, FIRST_RETRY_MS * 2 ** (this.upstreamFailures - 1));
+      console.warn(
+        "upstream unavailable; retrying at",
+        new Date(this.backoffUntil).toISOString(),
+        error.message,
+      );
     } finally {
       await this.arm(plan.rateLimit);
     }
@@ -402,6 +429,7 @@ export class SendQueue extends DurableObject<Env> {
     const failures: StatusEvent[] = [];
     const messages: OutboundMessage[] = [];
     const facts = new Map<string, Facts>();
+    const submission = newId();
     for (const { batchId, recipient, optedOut } of picked) {
       if (optedOut && plan.optOutEnabled) {
         failures.push({ batchId, recipient, status: "Rejected", code: OPTED_OUT_CODE, at: now });
@@ -413,7 +441,7 @@ export class SendQueue extends DurableObject<Env> {
         failures.push({ batchId, recipient, status: "Aborted", code: m.code, at: now });
         continue;
       }
-      const message = outbound(batch.row, recipient, m);
+      const message = outbound(batch.row, recipient, m, submission);
       const f = factsOf(message, plan, batch.row);
       messages.push(message);
       facts.set(message.key, f);
@@ -493,13 +521,14 @@ export class SendQueue extends DurableObject<Env> {
       this.minOf(`SELECT min(due_at) AS t FROM events`),
       this.minOf(`SELECT min(next_at) AS t FROM callbacks`),
       this.minOf(`SELECT min(expire_at) AS t FROM jobs`),
-      this.minOf(`SELECT min(CASE WHEN key IS NOT NULL THEN 0 END) AS t FROM inflight`),
     ];
+    const upstreamWork = [this.minOf(`SELECT min(CASE WHEN key IS NOT NULL THEN 0 END) AS t FROM inflight`)];
     const ready = this.minOf(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`);
     if (ready !== undefined)
-      times.push(
+      upstreamWork.push(
         ready > now ? ready : Math.max(now + this.tokenWait(rate, now), this.drainedAt + COALESCE_MS),
       );
+    for (const t of upstreamWork) if (t !== undefined) times.push(Math.max(t, this.backoffUntil));
     const due = times.filter((t): t is number => t !== undefined);
     const at = due.length === 0 ? null : Math.max(now, Math.min(...due));
     if (at === this.alarmAt) return;
@@ -522,6 +551,7 @@ function outbound(
   row: BatchRow,
   recipient: string,
   m: { body: string; parts: number; encoding: OutboundMessage["encoding"] },
+  submission: string,
 ): OutboundMessage {
   return {
     key: `${row.id}:${recipient}`,
@@ -536,6 +566,7 @@ function outbound(
     parts: m.parts,
     flash: row.flashMessage,
     clientReference: row.clientReference,
+    submission,
   };
 }
 

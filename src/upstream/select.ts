@@ -1,7 +1,8 @@
-// Picks a plan's upstream: the simulator unless the plan is connected to a real carrier.
+// Picks a plan's upstream: the simulator, or the real Sinch API when the plan is connected to it.
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
 import { simulatorUpstream } from "./simulator";
+import { sinchUpstream } from "./sinch";
 import type { Upstream } from "./upstream";
 
 export const DEFAULT_SIMULATOR_DELAY_MS = 2_000;
@@ -12,5 +13,8 @@ export function simulatorDelay(env: Env): number {
 }
 
 export function upstreamFor(env: Env, plan: ServicePlanRow): Upstream {
-  return simulatorUpstream(databaseFor(env, plan.id), simulatorDelay(env));
+  const db = databaseFor(env, plan.id);
+  return plan.upstream === "sinch"
+    ? sinchUpstream(env, plan, db)
+    : simulatorUpstream(db, simulatorDelay(env));
 }

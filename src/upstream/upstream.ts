@@ -16,6 +16,8 @@ export interface OutboundMessage {
   parts: number;
   flash: boolean;
   clientReference?: string | null;
+  /** The dispatch step that submitted it: messages of one step and batch travel together upstream. */
+  submission: string;
 }
 
 /** A change of one recipient's delivery state, from any source (dispatch, operator, webhook, expiry). */
@@ -53,4 +55,11 @@ export interface Upstream {
    * what a crash interrupted, without submitting anything again.
    */
   reconcile(keys: OutboundMessage[], now: number): Promise<SubmitOutcome & { known: Set<string> }>;
+  /** Cancels what was already handed over for a batch, where the network supports it. */
+  cancel?(batchId: string): Promise<void>;
+}
+
+/** The network could not be reached or refused for now (5xx, 429): the step fails and is retried, never resent blindly. */
+export class UpstreamUnavailable extends Error {
+  override name = "UpstreamUnavailable";
 }

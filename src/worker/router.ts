@@ -9,6 +9,7 @@ import { groupRoutes } from "./routes/groups";
 import { inboundRoutes } from "./routes/inbounds";
 import { optOutRoutes } from "./routes/opt-outs";
 import { simulatorRoutes } from "./routes/simulator";
+import { webhookRoutes } from "./routes/webhooks";
 
 export function buildRouter() {
   const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
@@ -23,6 +24,7 @@ export function buildRouter() {
     ...adminRoutes(router),
     ...simulatorRoutes(router),
     ...optOutRoutes(router),
+    ...webhookRoutes(router),
   ];
   // A known path with another method: 405 naming the methods that path does take.
   const methodNotAllowed = (request: Request) => {

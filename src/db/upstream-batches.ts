@@ -1,0 +1,33 @@
+// Queries: the map between our batches and the upstream (Sinch) batches that carry their recipients.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "./client";
+import { type UpstreamBatchRow, upstreamBatches } from "./schema";
+
+export async function recordUpstreamBatch(db: Db, row: UpstreamBatchRow): Promise<void> {
+  await db.insert(upstreamBatches).values(row).onConflictDoNothing();
+}
+
+/** Our batch id for an upstream batch id, only within the plan: another plan's ids map to nothing. */
+export async function ourBatchIds(
+  db: Db,
+  planId: string,
+  upstreamIds: string[],
+): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const id of new Set(upstreamIds)) {
+    const rows = await db
+      .select({ batchId: upstreamBatches.batchId })
+      .from(upstreamBatches)
+      .where(and(eq(upstreamBatches.upstreamBatchId, id), eq(upstreamBatches.servicePlanId, planId)));
+    if (rows[0]) map.set(id, rows[0].batchId);
+  }
+  return map;
+}
+
+export async function upstreamBatchesOf(db: Db, planId: string, batchId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: upstreamBatches.upstreamBatchId })
+    .from(upstreamBatches)
+    .where(and(eq(upstreamBatches.batchId, batchId), eq(upstreamBatches.servicePlanId, planId)));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,124 @@
+// Sinch's webhooks for a plan on the Sinch upstream: signed delivery reports and inbound messages, mirrored here.
+import type { ServicePlanRow } from "../../db/schema";
+import { ourBatchIds } from "../../db/upstream-batches";
+import type { StatusEvent } from "../../upstream/upstream";
+import type { PlanContext } from "../context";
+import { ApiError } from "../errors";
+import { receiveInbound } from "../inbounds/receive";
+import { normalizeMsisdn } from "../msisdn";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "../schemas/delivery-reports";
+import { decryptSecret, requireKey } from "../secrets";
+import { TIMESTAMP_HEADER, verifySignature } from "../signature";
+import { parseIsoTime } from "../time";
+
+/** Signed requests older or newer than this are refused: a captured callback cannot be replayed later. */
+export const SIGNATURE_WINDOW_MS = 5 * 60_000;
+
+const refused = () => new ApiError("unauthorized", "Invalid or missing webhook signature");
+
+/** 401 unless the request carries a valid, fresh signature made with the plan's Sinch webhook secret. */
+export async function verifySinchWebhook(
+  env: Env,
+  plan: ServicePlanRow | undefined,
+  body: string,
+  headers: Headers,
+  now: number,
+): Promise<void> {
+  if (!plan || plan.upstream !== "sinch" || !plan.sinchWebhookSecretEncrypted) throw refused();
+  const secret = await decryptSecret(
+    requireKey(env.UPSTREAM_ENCRYPTION_KEY),
+    plan.sinchWebhookSecretEncrypted,
+  );
+  const timestamp = Number(headers.get(TIMESTAMP_HEADER));
+  if (!Number.isFinite(timestamp) || Math.abs(now - timestamp * 1000) > SIGNATURE_WINDOW_MS) throw refused();
+  if (!(await verifySignature(secret, body, headers))) throw refused();
+}
+
+const asStatus = (s: unknown): DeliveryStatus | undefined => DELIVERY_STATUSES.find((d) => d === s);
+
+interface RecipientReport {
+  type: "recipient_delivery_report_sms";
+  batch_id: string;
+  recipient: string;
+  status: string;
+  code: number;
+  at?: string;
+  operator_status_at?: string;
+}
+
+interface BatchReport {
+  type: "delivery_report_sms";
+  batch_id: string;
+  statuses?: { status: string; code: number; recipients?: string[] }[];
+}
+
+interface MoMessage {
+  type: "mo_text" | "mo_binary";
+  id: string;
+  from: string;
+  to: string;
+  body: string;
+  udh?: string;
+  received_at?: string;
+  sent_at?: string;
+  operator_id?: string;
+  client_reference?: string;
+}
+
+type SinchCallback = RecipientReport | BatchReport | MoMessage;
+
+/** Applies one verified callback. Duplicates are harmless: statuses never move back, MOs dedupe by Sinch's id. */
+export async function applySinchCallback(ctx: PlanContext, payload: unknown): Promise<void> {
+  const callback = payload as SinchCallback;
+  const now = ctx.now();
+  switch (callback?.type) {
+    case "recipient_delivery_report_sms":
+    case "delivery_report_sms": {
+      const ids = await ourBatchIds(ctx.db, ctx.plan.id, [callback.batch_id]);
+      const batchId = ids.get(callback.batch_id);
+      if (!batchId) return; // Not ours (or not yet mapped): nothing to mirror.
+      const events: StatusEvent[] = [];
+      if (callback.type === "recipient_delivery_report_sms") {
+        const status = asStatus(callback.status);
+        const recipient = normalizeMsisdn(callback.recipient);
+        if (status && recipient)
+          events.push({
+            batchId,
+            recipient,
+            status,
+            code: callback.code,
+            at: parseIsoTime(callback.at ?? "") ?? now,
+            operatorStatusAt: parseIsoTime(callback.operator_status_at ?? "") ?? null,
+          });
+      } else {
+        for (const s of callback.statuses ?? []) {
+          const status = asStatus(s.status);
+          if (!status) continue;
+          for (const r of s.recipients ?? []) {
+            const recipient = normalizeMsisdn(r);
+            if (recipient) events.push({ batchId, recipient, status, code: s.code, at: now });
+          }
+        }
+      }
+      if (events.length > 0) await ctx.queue.recordEvents(events);
+      return;
+    }
+    case "mo_text":
+    case "mo_binary":
+      await receiveInbound(ctx, {
+        type: callback.type,
+        from: normalizeMsisdn(callback.from) ?? callback.from,
+        to: normalizeMsisdn(callback.to) ?? callback.to,
+        body: callback.body,
+        udh: callback.udh ?? null,
+        receivedAt: parseIsoTime(callback.received_at ?? "") ?? now,
+        sentAt: parseIsoTime(callback.sent_at ?? "") ?? null,
+        operatorId: callback.operator_id ?? null,
+        clientReference: callback.client_reference ?? null,
+        externalId: callback.id,
+      });
+      return;
+    default:
+      throw new ApiError("syntax_invalid_parameter_format", "type: not a Sinch SMS callback type");
+  }
+}
