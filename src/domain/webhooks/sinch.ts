@@ -24,7 +24,7 @@ export async function verifySinchWebhook(
   headers: Headers,
   now: number,
 ): Promise<void> {
-  if (!plan || plan.upstream !== "sinch" || !plan.sinchWebhookSecretEncrypted) throw refused();
+  if (plan?.upstream !== "sinch" || !plan.sinchWebhookSecretEncrypted) throw refused();
   const secret = await decryptSecret(
     requireKey(env.UPSTREAM_ENCRYPTION_KEY),
     plan.sinchWebhookSecretEncrypted,
