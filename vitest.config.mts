@@ -21,6 +21,7 @@ export default defineConfig(async () => {
             TEST_SEED_OPENAPI: seed,
             ADMIN_TOKEN: "test-admin-token",
             SIMULATOR_DELIVERY_DELAY_MS: "0",
+            UPSTREAM_ENCRYPTION_KEY: "test-upstream-encryption-key",
           },
         },
       })),

@@ -1,0 +1,156 @@
+// Sinch's webhooks: only fresh requests signed with the plan's Sinch secret change anything; duplicates change nothing.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { sign } from "../../../src/domain/signature";
+import { ADMIN_TOKEN, BASE, call, createPlan, gatewayFetch } from "../../helpers/gateway";
+import { statusesOf } from "../../helpers/queue";
+
+const SECRET = "sinch-webhook-secret-of-this-plan";
+
+async function sinchPlan(secret = SECRET) {
+  const plan = await createPlan({
+    upstream: {
+      type: "sinch",
+      base_url: "http://127.0.0.1:9",
+      service_plan_id: "sinch-plan",
+      api_token: "sinch-token",
+      webhook_secret: secret,
+    },
+  });
+  // A batch as if already forwarded to Sinch as batch "SINCH-1" (scheduled far ahead, so nothing dispatches here).
+  const batch = (
+    await plan.rest("POST", "/batches", {
+      from: "12345",
+      to: ["46700000001", "46700000002"],
+      body: "x",
+      send_at: "2099-01-01T00:00:00Z",
+    })
+  ).body;
+  const upstreamId = `SINCH-${crypto.randomUUID()}`;
+  await env.DB.prepare(
+    "INSERT INTO upstream_batches (upstream_batch_id, service_plan_id, batch_id, submission, created_at) VALUES (?, ?, ?, 'gw:test', 0)",
+  )
+    .bind(upstreamId, plan.id, batch.id)
+    .run();
+  return { plan, batch, upstreamId };
+}
+
+async function post(planId: string, body: string, headers: Record<string, string> = {}) {
+  const res = await gatewayFetch(`${BASE}/webhooks/sinch/${planId}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+async function signed(secret: string, body: string, at = Date.now()) {
+  const nonce = crypto.randomUUID();
+  const timestamp = String(Math.floor(at / 1000));
+  return {
+    "x-sinch-webhook-signature": await sign(secret, body, nonce, timestamp),
+    "x-sinch-webhook-signature-nonce": nonce,
+    "x-sinch-webhook-signature-timestamp": timestamp,
+  };
+}
+
+describe("Sinch webhooks", () => {
+  it("never returns the Sinch token or secret from the admin API", async () => {
+    const { plan } = await sinchPlan();
+    const settings = await call("GET", `/admin/v1/service_plans/${plan.id}`, { token: ADMIN_TOKEN });
+    expect(settings.body.upstream).toEqual({
+      type: "sinch",
+      base_url: "http://127.0.0.1:9",
+      service_plan_id: "sinch-plan",
+    });
+    expect(JSON.stringify(settings.body)).not.toContain("sinch-token");
+    expect(JSON.stringify(settings.body)).not.toContain(SECRET);
+    const stored = await env.DB.prepare(
+      "SELECT sinch_api_token_encrypted AS t FROM service_plans WHERE id = ?",
+    )
+      .bind(plan.id)
+      .first<{ t: string }>();
+    expect(stored?.t).toMatch(/^v1\./);
+    expect(stored?.t).not.toContain("sinch-token");
+  });
+
+  it("applies a signed recipient report once; a duplicate changes nothing", async () => {
+    const { plan, batch, upstreamId } = await sinchPlan();
+    const body = JSON.stringify({
+      type: "recipient_delivery_report_sms",
+      batch_id: upstreamId,
+      recipient: "46700000001",
+      status: "Delivered",
+      code: 0,
+      at: "2030-01-01T00:00:00.000Z",
+      operator_status_at: "2030-01-01T00:00:00Z",
+    });
+    expect((await post(plan.id, body, await signed(SECRET, body))).status).toBe(200);
+    expect((await statusesOf(batch.id))["46700000001"]).toEqual({ status: "Delivered", code: 0 });
+    const report = await plan.rest("GET", `/batches/${batch.id}/delivery_report/46700000001`);
+    expect(report.body).toMatchObject({
+      at: "2030-01-01T00:00:00.000Z",
+      operator_status_at: "2030-01-01T00:00:00.000Z",
+    });
+    const late = JSON.stringify({ ...JSON.parse(body), status: "Dispatched", code: 401 });
+    expect((await post(plan.id, late, await signed(SECRET, late))).status).toBe(200);
+    expect((await post(plan.id, body, await signed(SECRET, body))).status).toBe(200);
+    expect((await statusesOf(batch.id))["46700000001"]).toEqual({ status: "Delivered", code: 0 });
+  });
+
+  it("stores a signed MO once, however often Sinch retries it", async () => {
+    const { plan } = await sinchPlan();
+    const body = JSON.stringify({
+      type: "mo_text",
+      id: "01W4FFL35P4NC4K35INBOUND01",
+      from: "12015555555",
+      to: "12017777777",
+      body: "Hello John!",
+      operator_id: "311071",
+      received_at: "2024-06-06T14:16:54.777Z",
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await post(plan.id, body, await signed(SECRET, body))).status).toBe(200);
+    const list = await plan.rest("GET", "/inbounds");
+    expect(list.body.count).toBe(1);
+    expect(list.body.inbounds[0]).toMatchObject({
+      from: "12015555555",
+      to: "12017777777",
+      body: "Hello John!",
+      operator_id: "311071",
+      received_at: "2024-06-06T14:16:54.777Z",
+    });
+  });
+
+  it("refuses unsigned, badly signed, replayed and other-plan requests with 401, changing nothing", async () => {
+    const { plan, batch, upstreamId } = await sinchPlan();
+    const OTHER_SECRET = "the-other-plans-sinch-secret";
+    const other = await sinchPlan(OTHER_SECRET);
+    const simulatorPlan = await createPlan();
+    const body = JSON.stringify({
+      type: "recipient_delivery_report_sms",
+      batch_id: upstreamId,
+      recipient: "46700000002",
+      status: "Failed",
+      code: 15,
+    });
+    const attempts = [
+      await post(plan.id, body),
+      await post(plan.id, body, await signed("wrong-secret", body)),
+      await post(plan.id, body, await signed(SECRET, body, Date.now() - 10 * 60_000)),
+      await post(plan.id, `${body} `, await signed(SECRET, body)),
+      await post(other.plan.id, body, await signed(SECRET, body)),
+      await post(simulatorPlan.id, body, await signed(SECRET, body)),
+      await post("no-such-plan", body, await signed(SECRET, body)),
+    ];
+    for (const a of attempts) {
+      expect(a.status).toBe(401);
+      expect(JSON.parse(a.text)).toMatchObject({ code: "unauthorized" });
+    }
+    expect((await statusesOf(batch.id))["46700000002"]).toEqual({ status: "Queued", code: 400 });
+    // The other plan's webhook, correctly signed, cannot reach this plan's batch either.
+    const cross = JSON.stringify({ ...JSON.parse(body), batch_id: upstreamId });
+    expect((await post(other.plan.id, cross, await signed(OTHER_SECRET, cross))).status).toBe(200);
+    expect((await statusesOf(batch.id))["46700000002"]).toEqual({ status: "Queued", code: 400 });
+  });
+});
