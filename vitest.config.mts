@@ -17,6 +17,10 @@ export default defineConfig(async () => {
           bindings: {
             // A real HTTP receiver for callbacks, started by test/helpers/receiver.global.mjs.
             TEST_RECEIVER_URL: inject<string>("receiverUrl"),
+            // Two real gateways (wrangler dev) for the Sinch-upstream round trip: test/helpers/gateways.global.mjs.
+            TEST_GATEWAY_A: inject<string>("gatewayA"),
+            TEST_GATEWAY_B: inject<string>("gatewayB"),
+            TEST_E2E_ADMIN_TOKEN: inject<string>("e2eAdminToken"),
             TEST_MIGRATIONS: migrations,
             TEST_SEED_OPENAPI: seed,
             ADMIN_TOKEN: "test-admin-token",
@@ -28,7 +32,7 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/**/*.test.ts"],
-      globalSetup: ["./test/helpers/receiver.global.mjs"],
+      globalSetup: ["./test/helpers/receiver.global.mjs", "./test/helpers/gateways.global.mjs"],
       setupFiles: ["./test/helpers/apply-migrations.ts"],
     },
   };

@@ -5,6 +5,10 @@ interface TestEnv {
   TEST_SEED_OPENAPI: SeedDocument;
   /** Base URL of the local callback receiver (test/helpers/receiver.global.mjs). */
   TEST_RECEIVER_URL: string;
+  /** Gateway A (Sinch upstream) and B (simulator, standing in for Sinch), both under wrangler dev. */
+  TEST_GATEWAY_A: string;
+  TEST_GATEWAY_B: string;
+  TEST_E2E_ADMIN_TOKEN: string;
 }
 
 interface SeedDocument {
