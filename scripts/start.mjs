@@ -28,6 +28,7 @@ function ensureDevVars() {
     DEV_SERVICE_PLAN_ID: () => randomBytes(16).toString("hex"),
     DEV_API_TOKEN: () => randomBytes(16).toString("hex"),
     DEV_WEBHOOK_SECRET: () => randomBytes(32).toString("hex"),
+    UPSTREAM_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
   };
   let created = false;
   for (const [key, make] of Object.entries(defaults)) {

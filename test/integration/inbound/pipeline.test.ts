@@ -1,12 +1,13 @@
 // The inbound pipeline through simulated handsets: storage, keyword groups, STOP/START, signed MO callbacks.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { verifySignature } from "../../../src/domain/signature";
 import { call, createPlan, type TestPlan } from "../../helpers/gateway";
 import { drain, runUntil, setClock, statusesOf } from "../../helpers/queue";
 
 const inboxCalls = async (name: string) =>
   (await fetch(`${env.TEST_RECEIVER_URL}/__calls/${name}`)).json() as Promise<
-    { body: string; status: number }[]
+    { body: string; status: number; headers: Record<string, string> }[]
   >;
 
 const fromPhone = (plan: TestPlan, from: string, to: string, body: string) =>
@@ -114,5 +115,7 @@ describe("inbound messages", () => {
     const received = await inboxCalls(name);
     expect(received.map((c) => c.status)).toEqual([503, 200]);
     expect(JSON.parse(received[1]?.body ?? "")).toEqual(mo);
+    const headers = new Headers(received[1]?.headers);
+    expect(await verifySignature(plan.webhookSecret, received[1]?.body ?? "", headers)).toBe(true);
   });
 });

@@ -68,17 +68,32 @@ const FINAL = new Set(["Delivered", "Failed", "Rejected", "Aborted", "Expired", 
 describe("A (Sinch upstream) -> B (stand-in Sinch)", () => {
   it("delivers a batch with parameters and every simulator outcome; A's reports equal B's", async () => {
     const { a, b } = await connectedPlans();
-    const numbers = ["46700001111", "46700009402", "46700009500", "46700009600", "46700002222"];
+    const numbers = [
+      "46700001111",
+      "46700009402",
+      "46700009500",
+      "46700009600",
+      "46700009700",
+      "46700002222",
+    ];
     const sent = await http(A(), "POST", `/xms/v1/${a.service_plan_id}/batches`, a.api_token, {
       from: "12345",
       to: numbers,
       body: "Hi ${name}, code ${code}",
       parameters: {
         name: { "46700001111": "Ann", default: "friend" },
-        code: { "46700001111": "1", "46700009402": "2", "46700009500": "3", "46700009600": "4" },
+        code: {
+          "46700001111": "1",
+          "46700009402": "2",
+          "46700009500": "3",
+          "46700009600": "4",
+          "46700009700": "5",
+        },
       },
       delivery_report: "full",
       client_reference: "order-7",
+      // 9700 never gets a receipt: it ends Expired at expire_at, on B and therefore on A.
+      expire_at: new Date(Date.now() + 4_000).toISOString(),
     });
     expect(sent.status).toBe(201);
     const batchId = sent.body.id;
@@ -103,6 +118,7 @@ describe("A (Sinch upstream) -> B (stand-in Sinch)", () => {
       "46700009402": "Aborted/402",
       "46700009500": "Failed/15",
       "46700009600": "Rejected/16",
+      "46700009700": "Expired/406",
     });
     // B saw the forwarded recipients with the parameters rendered as Sinch would render them.
     const handsets = (await http(B(), "GET", `/simulator/v1/${b.service_plan_id}/messages`, b.api_token)).body
@@ -113,6 +129,7 @@ describe("A (Sinch upstream) -> B (stand-in Sinch)", () => {
       "46700009402": "Hi friend, code 2",
       "46700009500": "Hi friend, code 3",
       "46700009600": "Hi friend, code 4",
+      "46700009700": "Hi friend, code 5",
     });
     const bBatchId = handsets[0].batch_id;
     const bReport = await http(
