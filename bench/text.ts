@@ -1,6 +1,7 @@
 // Benchmark: measureText against @trt2/gsm-charset-utils, split-sms and sms-segments-calculator (npx tsx bench/text.ts).
 import { createRequire } from "node:module";
 import { measureText } from "../src/domain/text/segments";
+import { seededRandom } from "../test/helpers/seeded-random";
 
 const require = createRequire(import.meta.url);
 const trt2 = require("@trt2/gsm-charset-utils") as { getCharCount(text: string): { msgCount: number } };
@@ -15,17 +16,6 @@ const MESSAGES = 100_000;
 // Twilio's calculator runs at well under 1% of the others' speed; time it on a prefix to stay near 60 s.
 const TWILIO_MESSAGES = 10_000;
 const RUNS = 7;
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const chars = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
