@@ -1,0 +1,174 @@
+// Bench gateway lifecycle: start `scripts/start.mjs` (wrangler dev) on a free port and fresh state, create plans, stop it.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const START_TIMEOUT_MS = 120_000;
+// wrangler keeps watching after a failed build (src/ may be mid-edit); give a fix this long, then give up.
+const BUILD_FAILED_GRACE_MS = 20_000;
+const LOG_LINES = 60;
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** KEY=value pairs of .dev.vars (written by scripts/start.mjs on its first run). */
+export function readDevVars() {
+  const file = path.join(root, ".dev.vars");
+  const vars = {};
+  if (!existsSync(file)) return vars;
+  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*"?(.*?)"?\s*$/.exec(line);
+    if (m) vars[m[1]] = m[2];
+  }
+  return vars;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function healthy(base) {
+  try {
+    const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Spawns `node scripts/start.mjs [...args]` (args go on to wrangler dev) in its own process group with PORT
+ * set and its local D1 + Durable Object state in a fresh temp dir, and resolves once `/health` answers.
+ * The returned `stop()` kills the whole group (start.mjs, wrangler, workerd, esbuild) and deletes that dir.
+ */
+export async function startGateway({ log = () => {}, args = [] } = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const persistTo = mkdtempSync(path.join(os.tmpdir(), "gateway-bench-"));
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), ...args], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PERSIST_TO: persistTo,
+      CI: "true",
+      WRANGLER_SEND_METRICS: "false",
+      // wrangler dev's local trace store writes every request to SQLite: a dev-tool cost a deployed Worker
+      // does not pay. Off unless X_LOCAL_OBSERVABILITY=true is set explicitly.
+      X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? "false",
+    },
+  });
+  const tail = [];
+  let ready = false;
+  let buildFailedAt = 0;
+  // wrangler dev watches src/: edits made while the bench runs rebuild and restart the Worker.
+  let reloads = 0;
+  let exited = null;
+  const partial = { stdout: "", stderr: "" };
+  const onData = (stream) => (chunk) => {
+    const lines = (partial[stream] + chunk.toString("utf8")).split(/\r?\n/);
+    partial[stream] = lines.pop();
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > LOG_LINES) tail.shift();
+      if (line.includes("Ready on")) ready = true;
+      if (line.includes("Build failed")) buildFailedAt ||= Date.now();
+      if (ready && /Reloading local server|Detected changes|Build failed/.test(line)) reloads++;
+    }
+  };
+  // Always drain the pipes: a full pipe would block wrangler mid-benchmark.
+  child.stdout.on("data", onData("stdout"));
+  child.stderr.on("data", onData("stderr"));
+  const exitPromise = new Promise((resolve) =>
+    child.on("exit", (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
+  );
+
+  const killGroup = (signal) => {
+    if (exited) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // Group already gone.
+    }
+  };
+  const removeState = () => rmSync(persistTo, { recursive: true, force: true });
+  // Last resort if the bench dies without calling stop(): synchronous, so it runs inside 'exit'.
+  const onExit = () => {
+    killGroup("SIGKILL");
+    removeState();
+  };
+  process.on("exit", onExit);
+
+  let stopping = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      killGroup("SIGTERM");
+      const done = await Promise.race([exitPromise, sleep(5000).then(() => null)]);
+      // Group-kill stragglers too (workerd children outlive start.mjs if it exits first).
+      try {
+        process.kill(-child.pid, done ? "SIGTERM" : "SIGKILL");
+      } catch {
+        // Nothing left.
+      }
+      if (!done) await Promise.race([exitPromise, sleep(2000)]);
+      process.off("exit", onExit);
+      removeState();
+    })();
+    return stopping;
+  };
+
+  const started = Date.now();
+  log(
+    `starting gateway: node scripts/start.mjs${args.map((a) => ` ${a}`).join("")} (PORT=${port}, PERSIST_TO=${persistTo}, X_LOCAL_OBSERVABILITY=${process.env.X_LOCAL_OBSERVABILITY ?? "false"}) ...`,
+  );
+  try {
+    while (true) {
+      if (exited) throw new Error(`scripts/start.mjs exited early (${JSON.stringify(exited)})`);
+      if (Date.now() - started > START_TIMEOUT_MS) throw new Error("gateway did not become ready in time");
+      if (buildFailedAt && Date.now() - buildFailedAt > BUILD_FAILED_GRACE_MS)
+        throw new Error("wrangler could not build the Worker (see the build error below)");
+      // "Ready on" is the signal; /health confirms the router answers (and covers a silenced log).
+      if ((ready || Date.now() - started > 5000) && (await healthy(base))) break;
+      await sleep(250);
+    }
+  } catch (error) {
+    await stop();
+    error.message += `\n--- last gateway output ---\n${tail.join("\n")}`;
+    throw error;
+  }
+  log(`gateway ready on ${base} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { base, port, pid: child.pid, stop, reloads: () => reloads, tail: () => tail.join("\n") };
+}
+
+/** A fresh service plan through the admin API: unthrottled (`rate_limit: 0`) unless `settings` say otherwise. */
+export async function createPlan(base, adminToken, settings = {}) {
+  const res = await fetch(`${base}/admin/v1/service_plans`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: `bench-${new Date().toISOString()}`, rate_limit: 0, ...settings }),
+  });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`POST /admin/v1/service_plans -> ${res.status}: ${text}`);
+  const plan = JSON.parse(text);
+  if (!plan.service_plan_id || !plan.api_token) throw new Error(`unexpected plan response: ${text}`);
+  return { planId: plan.service_plan_id, token: plan.api_token };
+}
