@@ -21,7 +21,7 @@ import {
 import { FIRST_RETRY_MS } from "./backoff";
 import { deliverCallbacks, nextAttemptAt } from "./callbacks";
 import type { QueueJob } from "./client";
-import { available, type Bucket, capacity, fullBucket, msUntilNextToken, refill, spend } from "./pacing";
+import { available, type Bucket, capacity, fullBucket, msUntilNextToken, refill, spend, wakeAt } from "./pacing";
 import { type CallbackRow, getMeta, type Job, migrate, setMeta } from "./storage";
 
 /** Recipients read, rendered and submitted per step: bounded memory whatever the batch size. */
@@ -537,11 +537,11 @@ export class SendQueue extends DurableObject<Env> {
     this.alarmAt = at;
   }
 
-  /** Waiting for one token at a time would wake the object per message: wait for a full bucket (0.1 s worth). */
+  /** Waiting for one token at a time would wake the object per message: wait for a tenth of a second's worth. */
   private tokenWait(rate: number | undefined, now: number): number {
     if (rate === undefined || rate === 0) return 0;
     const bucket = this.bucket(rate, now);
-    const want = capacity(rate);
+    const want = wakeAt(rate);
     if (bucket.tokens >= want) return 0;
     return Math.max(msUntilNextToken(bucket, rate), Math.ceil(((want - bucket.tokens) * 1000) / rate));
   }

@@ -88,16 +88,16 @@ describe("order and pace", () => {
     const sent = async () =>
       Object.values(await statusesOf(batch.id)).filter((s) => s.status !== "Queued").length;
     await runUntil(plan.id, async () => (await sent()) > 0);
-    // Burst capacity is a tenth of a second's worth: 2 messages at 20/s, then 2 per 100 ms.
-    expect(await sent()).toBe(2);
+    // Burst capacity is a fifth of a second's worth: 4 messages at 20/s, then 2 per 100 ms.
+    expect(await sent()).toBe(4);
     for (let step = 1; step <= 30; step++) {
       await setClock(plan.id, t0 + step * 100);
-      await runUntil(plan.id, async () => (await sent()) >= 2 + 2 * step);
-      if (step % 10 === 0) expect(await sent()).toBe(2 + 20 * (step / 10));
+      await runUntil(plan.id, async () => (await sent()) >= 4 + 2 * step);
+      if (step % 10 === 0) expect(await sent()).toBe(4 + 20 * (step / 10));
     }
     await setClock(plan.id, t0 + 3_000);
     await runUntil(plan.id, async () => ((await queueOf(plan.id).stats()).alarm ?? 0) > t0 + 3_000);
-    expect(await sent()).toBe(62);
+    expect(await sent()).toBe(64);
   });
 });
 
