@@ -21,7 +21,16 @@ import {
 import { FIRST_RETRY_MS } from "./backoff";
 import { deliverCallbacks, nextAttemptAt } from "./callbacks";
 import type { QueueJob } from "./client";
-import { available, type Bucket, capacity, fullBucket, msUntilNextToken, refill, spend, wakeAt } from "./pacing";
+import {
+  available,
+  type Bucket,
+  capacity,
+  fullBucket,
+  msUntilNextToken,
+  refill,
+  spend,
+  wakeAt,
+} from "./pacing";
 import { type CallbackRow, getMeta, type Job, migrate, setMeta } from "./storage";
 
 /** Recipients read, rendered and submitted per step: bounded memory whatever the batch size. */
