@@ -19,8 +19,9 @@ import {
   UpstreamUnavailable,
 } from "../upstream/upstream";
 import { FIRST_RETRY_MS } from "./backoff";
-import { deliverCallbacks, nextAttemptAt } from "./callbacks";
+import { addToOutbox, sendDueCallbacks } from "./callbacks";
 import type { QueueJob } from "./client";
+import { type Facts, factsOf, type Inflight, outbound, withFacts } from "./outbound";
 import {
   available,
   type Bucket,
@@ -31,7 +32,7 @@ import {
   spend,
   wakeAt,
 } from "./pacing";
-import { type CallbackRow, getMeta, type Job, migrate, setMeta } from "./storage";
+import { getMeta, type Job, migrate, QueueStore, setMeta } from "./storage";
 
 /** Recipients read, rendered and submitted per step: bounded memory whatever the batch size. */
 export const CHUNK = 250;
@@ -48,7 +49,6 @@ const NO_TARGETS = { numbers: [], groupIds: [] };
 export const COALESCE_MS = 50;
 const PLAN_CACHE_MS = 1_000;
 const MAX_UPSTREAM_BACKOFF_MS = 5 * 60_000;
-const CALLBACKS_PER_RUN = 60;
 /** Expired recipients: undispatched or unreported when expire_at passes (Sinch's internal expiry code). */
 export const EXPIRED_CODE = 406;
 export const CANCELLED_CODE = 407;
@@ -65,6 +65,7 @@ export type CrashPoint = "after-submit" | "after-record";
 
 export class SendQueue extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly store: QueueStore;
   /** The clock; tests move it to run pacing and schedules without sleeping. */
   now: () => number = () => Date.now();
   /** Test seam: throw once at this point of the next dispatch step. */
@@ -86,6 +87,7 @@ export class SendQueue extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.store = new QueueStore(this.sql);
     ctx.blockConcurrencyWhile(async () => migrate(this.sql));
   }
 
@@ -102,15 +104,7 @@ export class SendQueue extends DurableObject<Env> {
     let earliestReady = Number.POSITIVE_INFINITY;
     for (const job of jobs) {
       earliestReady = Math.min(earliestReady, Math.max(job.sendAt, now));
-      this.sql.exec(
-        `INSERT INTO jobs (batch_id, seq, ready_at, expire_at, phase)
-         VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), ?, ?, 'waiting')
-         ON CONFLICT (batch_id) DO UPDATE SET ready_at = excluded.ready_at, expire_at = excluded.expire_at
-         WHERE phase = 'waiting'`,
-        job.batchId,
-        Math.max(job.sendAt, now),
-        job.expireAt,
-      );
+      this.store.upsertJob(job.batchId, Math.max(job.sendAt, now), job.expireAt);
       this.active.delete(job.batchId);
     }
     // The hot path of every send: an alarm already due no later than this work will re-arm itself.
@@ -127,7 +121,7 @@ export class SendQueue extends DurableObject<Env> {
   /** Drops the batch from the line and ends its undispatched recipients as Cancelled (407). */
   async cancel(planId: string, batchId: string): Promise<void> {
     this.remember(planId);
-    this.sql.exec(`DELETE FROM jobs WHERE batch_id = ? AND phase != 'reporting'`, batchId);
+    this.store.deleteJob(batchId, { unlessReporting: true });
     this.active.delete(batchId);
     await this.serial(async () => {
       const plan = await this.plan();
@@ -140,7 +134,7 @@ export class SendQueue extends DurableObject<Env> {
 
   async queueCallbacks(planId: string, callbacks: CallbackJob[]): Promise<void> {
     this.remember(planId);
-    this.addToOutbox(callbacks);
+    addToOutbox(this.sql, callbacks, this.now());
     await this.arm();
   }
 
@@ -167,13 +161,11 @@ export class SendQueue extends DurableObject<Env> {
     callbacks: number;
     alarm: number | null;
   }> {
-    const count = (table: string) =>
-      this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n;
     return {
-      jobs: count("jobs"),
-      inflight: count("inflight"),
-      events: count("events"),
-      callbacks: count("callbacks"),
+      jobs: this.store.count("jobs"),
+      inflight: this.store.count("inflight"),
+      events: this.store.count("events"),
+      callbacks: this.store.count("callbacks"),
       alarm: await this.ctx.storage.getAlarm(),
     };
   }
@@ -202,7 +194,7 @@ export class SendQueue extends DurableObject<Env> {
           (upstreamReady && (await this.dispatchStep(plan, upstream)));
         if (!progressed || this.drainedAt === this.now()) break;
       }
-      await this.sendDueCallbacks(plan);
+      await sendDueCallbacks(this.sql, plan.webhookSecret, this.now());
       this.upstreamFailures = 0;
     } catch (error) {
       if (!(error instanceof UpstreamUnavailable)) throw error;
@@ -244,29 +236,16 @@ export class SendQueue extends DurableObject<Env> {
       events,
       this.now(),
     );
-    this.addToOutbox(callbacks);
+    addToOutbox(this.sql, callbacks, this.now());
     for (const id of completedBatchIds) {
-      this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, id);
+      this.store.deleteJob(id);
       this.active.delete(id);
     }
   }
 
-  private addToOutbox(callbacks: CallbackJob[]): void {
-    const now = this.now();
-    for (const c of callbacks)
-      this.sql.exec(
-        `INSERT INTO callbacks (url, body, attempts, next_at) VALUES (?, ?, 0, ?)`,
-        c.url,
-        c.body,
-        now,
-      );
-  }
-
   /** After a crash between submit and record: ask the upstream what it already has; resubmit nothing. */
   private async reconcileInflight(plan: ServicePlanRow, upstream: Upstream): Promise<void> {
-    const rows = this.sql
-      .exec<{ key: string; message: string }>(`SELECT key, message FROM inflight`)
-      .toArray();
+    const rows = this.store.inflight();
     if (rows.length === 0) return;
     const inflight = rows.map((r) => JSON.parse(r.message) as Inflight);
     const outcome = await upstream.reconcile(
@@ -280,39 +259,31 @@ export class SendQueue extends DurableObject<Env> {
     );
     this.storeLater(outcome.later);
     // Unknown keys were never accepted: they are still Queued in D1 and will be read again.
-    for (const r of rows) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, r.key);
+    this.store.clearInflight(rows.map((r) => r.key));
   }
 
   private storeLater(later: (StatusEvent & { dueAt: number })[]): void {
     for (const e of later) {
       const { dueAt, ...event } = e;
-      this.sql.exec(`INSERT INTO events (due_at, event) VALUES (?, ?)`, dueAt, JSON.stringify(event));
+      this.store.addEvent(dueAt, JSON.stringify(event));
     }
   }
 
   private async applyDueEvents(plan: ServicePlanRow): Promise<boolean> {
-    const rows = this.sql
-      .exec<{ id: number; event: string }>(
-        `SELECT id, event FROM events WHERE due_at <= ? ORDER BY due_at, id LIMIT ?`,
-        this.now(),
-        EVENTS_PER_STEP,
-      )
-      .toArray();
+    const rows = this.store.dueEvents(this.now(), EVENTS_PER_STEP);
     if (rows.length === 0) return false;
     await this.record(
       plan,
       rows.map((r) => JSON.parse(r.event) as StatusEvent),
     );
-    for (const r of rows) this.sql.exec(`DELETE FROM events WHERE id = ?`, r.id);
+    this.store.deleteEvents(rows.map((r) => r.id));
     return true;
   }
 
   /** A batch past expire_at: every recipient not yet final ends Expired; the job leaves the line. */
   private async expireDue(plan: ServicePlanRow): Promise<boolean> {
     const now = this.now();
-    const job = this.sql
-      .exec<Job>(`SELECT * FROM jobs WHERE expire_at <= ? ORDER BY expire_at LIMIT 1`, now)
-      .toArray()[0];
+    const job = this.store.expiredJob(now);
     if (!job) return false;
     const open = await openRecipients(this.db(plan), job.batch_id);
     await this.record(
@@ -325,7 +296,7 @@ export class SendQueue extends DurableObject<Env> {
         at: now,
       })),
     );
-    this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
+    this.store.deleteJob(job.batch_id);
     this.active.delete(job.batch_id);
     return true;
   }
@@ -347,17 +318,6 @@ export class SendQueue extends DurableObject<Env> {
         })),
       );
     }
-  }
-
-  /** The front of the line: due batches in the order they became due, ties by arrival. */
-  private line(now: number): Job[] {
-    return this.sql
-      .exec<Job>(
-        `SELECT * FROM jobs WHERE phase != 'reporting' AND ready_at <= ? ORDER BY ready_at, seq LIMIT ?`,
-        now,
-        JOBS_PER_STEP,
-      )
-      .toArray();
   }
 
   /**
@@ -382,12 +342,12 @@ export class SendQueue extends DurableObject<Env> {
         const row = rows.get(job.batch_id);
         if (!row || row.completedAt !== null) {
           // Gone, or every recipient already final (a repeated enqueue): nothing left to do.
-          this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, job.batch_id);
+          this.store.deleteJob(job.batch_id);
           continue;
         }
         if (row.canceled) {
           await this.cancelQueued(plan, row.id);
-          this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, job.batch_id);
+          this.store.setPhase(job.batch_id, "reporting");
           continue;
         }
         // Groups are resolved at send time, once: a repeat after a crash finds dispatch_started_at set.
@@ -400,8 +360,7 @@ export class SendQueue extends DurableObject<Env> {
         this.active.set(row.id, { row, draft: draftOfRow(row) });
       }
       await startDispatch(db, plan.id, starting, this.now());
-      for (const s of starting)
-        this.sql.exec(`UPDATE jobs SET phase = 'dispatching' WHERE batch_id = ?`, s.batchId);
+      for (const s of starting) this.store.setPhase(s.batchId, "dispatching");
     }
     return jobs.filter((j) => this.active.has(j.batch_id));
   }
@@ -419,7 +378,7 @@ export class SendQueue extends DurableObject<Env> {
    */
   private async dispatchStep(plan: ServicePlanRow, upstream: Upstream): Promise<boolean> {
     const now = this.now();
-    const due = this.line(now);
+    const due = this.store.dueJobs(now, JOBS_PER_STEP);
     if (due.length === 0) return false;
     const bucket = this.bucket(plan.rateLimit, now);
     const n = Math.min(available(bucket), CHUNK);
@@ -454,11 +413,7 @@ export class SendQueue extends DurableObject<Env> {
       const f = factsOf(message, plan, batch.row);
       messages.push(message);
       facts.set(message.key, f);
-      this.sql.exec(
-        `INSERT OR REPLACE INTO inflight (key, message) VALUES (?, ?)`,
-        message.key,
-        JSON.stringify({ message, facts: f } satisfies Inflight),
-      );
+      this.store.logInflight(message.key, JSON.stringify({ message, facts: f } satisfies Inflight));
     }
     const outcome = messages.length > 0 ? await upstream.submit(messages, now) : { events: [], later: [] };
     this.crash("after-submit");
@@ -466,11 +421,11 @@ export class SendQueue extends DurableObject<Env> {
     this.crash("after-record");
     // Synchronous from here: DO storage commits these together.
     this.storeLater(outcome.later);
-    for (const m of messages) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, m.key);
+    this.store.clearInflight(messages.map((m) => m.key));
     if (plan.rateLimit > 0) setMeta(this.sql, "bucket", JSON.stringify(spend(bucket, messages.length)));
     // Completed batches already left the line in record(); the rest wait for receipts or expire_at.
     for (const id of exhausted) {
-      this.sql.exec(`UPDATE jobs SET phase = 'reporting' WHERE batch_id = ?`, id);
+      this.store.setPhase(id, "reporting");
       this.active.delete(id);
     }
     return true;
@@ -482,57 +437,16 @@ export class SendQueue extends DurableObject<Env> {
     throw new Error(`simulated crash ${point}`);
   }
 
-  private async sendDueCallbacks(plan: ServicePlanRow): Promise<void> {
-    const now = this.now();
-    const rows = this.sql
-      .exec<CallbackRow>(
-        `SELECT * FROM callbacks WHERE next_at <= ? ORDER BY next_at, id LIMIT ?`,
-        now,
-        CALLBACKS_PER_RUN,
-      )
-      .toArray();
-    if (rows.length === 0) return;
-    const results = await deliverCallbacks(rows, plan.webhookSecret, now);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const result of results) {
-      const row = byId.get(result.id) as CallbackRow;
-      const retryAt = result.outcome === "retry" ? nextAttemptAt(row.attempts + 1, this.now()) : undefined;
-      if (retryAt === undefined) this.sql.exec(`DELETE FROM callbacks WHERE id = ?`, row.id);
-      else
-        this.sql.exec(
-          `UPDATE callbacks SET attempts = attempts + 1, next_at = ? WHERE id = ?`,
-          retryAt,
-          row.id,
-        );
-      if (result.outcome !== "delivered")
-        console.warn(
-          "callback",
-          result.outcome,
-          row.url,
-          result.status ?? "network error",
-          `attempt ${row.attempts + 1}`,
-        );
-    }
-  }
-
-  private minOf(query: string): number | undefined {
-    const t = this.sql.exec<{ t: number | null }>(query).one().t;
-    return t ?? undefined;
-  }
-
   /**
    * Sets the one alarm to the earliest pending work: a receipt, a callback, an expiry, a crash to
    * reconcile, a batch's send_at, or, for a due batch, when the bucket holds a useful handful of tokens.
    */
   private async arm(rate?: number): Promise<void> {
     const now = this.now();
-    const times = [
-      this.minOf(`SELECT min(due_at) AS t FROM events`),
-      this.minOf(`SELECT min(next_at) AS t FROM callbacks`),
-      this.minOf(`SELECT min(expire_at) AS t FROM jobs`),
-    ];
-    const upstreamWork = [this.minOf(`SELECT min(CASE WHEN key IS NOT NULL THEN 0 END) AS t FROM inflight`)];
-    const ready = this.minOf(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`);
+    const next = this.store.nextTimes();
+    const times = [next.event, next.callback, next.expiry];
+    const upstreamWork = [next.inflight ? now : undefined];
+    const ready = next.ready;
     if (ready !== undefined)
       upstreamWork.push(
         ready > now ? ready : Math.max(now + this.tokenWait(rate, now), this.drainedAt + COALESCE_MS),
@@ -554,55 +468,4 @@ export class SendQueue extends DurableObject<Env> {
     if (bucket.tokens >= want) return 0;
     return Math.max(msUntilNextToken(bucket, rate), Math.ceil(((want - bucket.tokens) * 1000) / rate));
   }
-}
-
-function outbound(
-  row: BatchRow,
-  recipient: string,
-  m: { body: string; parts: number; encoding: OutboundMessage["encoding"] },
-  submission: string,
-): OutboundMessage {
-  return {
-    key: `${row.id}:${recipient}`,
-    batchId: row.id,
-    servicePlanId: row.servicePlanId,
-    recipient,
-    from: row.from,
-    type: row.type,
-    body: m.body,
-    udh: row.udh,
-    encoding: m.encoding,
-    parts: m.parts,
-    flash: row.flashMessage,
-    clientReference: row.clientReference,
-    submission,
-  };
-}
-
-/** What the recipient report will say of the message beyond its status. */
-interface Facts {
-  encoding: "GSM" | "UNICODE" | null;
-  parts: number | null;
-}
-
-interface Inflight {
-  message: OutboundMessage;
-  facts: Facts;
-}
-
-/**
- * Sinch's rules: recipient reports carry `encoding` only with auto encoding on, and
- * `number_of_message_parts` only when the batch set max_number_of_message_parts.
- */
-function factsOf(m: OutboundMessage, plan: ServicePlanRow, row: BatchRow): Facts {
-  return {
-    encoding:
-      plan.autoEncoding && m.encoding !== "binary" ? (m.encoding === "GSM" ? "GSM" : "UNICODE") : null,
-    parts: row.maxNumberOfMessageParts === null ? null : m.parts,
-  };
-}
-
-function withFacts(event: StatusEvent, facts: Map<string, Facts>): StatusEvent {
-  const f = event.status === "Dispatched" ? facts.get(`${event.batchId}:${event.recipient}`) : undefined;
-  return f ? { ...event, encoding: f.encoding, parts: f.parts } : event;
 }

@@ -47,3 +47,94 @@ export function getMeta(sql: SqlStorage, key: string): string | undefined {
 export function setMeta(sql: SqlStorage, key: string, value: string): void {
   sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, value);
 }
+
+/** Named operations on the queue's tables, so the object reads as steps rather than SQL. */
+export class QueueStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** New jobs join the end of the line; a waiting job may be rescheduled; a started one is left alone. */
+  upsertJob(batchId: string, readyAt: number, expireAt: number): void {
+    this.sql.exec(
+      `INSERT INTO jobs (batch_id, seq, ready_at, expire_at, phase)
+       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), ?, ?, 'waiting')
+       ON CONFLICT (batch_id) DO UPDATE SET ready_at = excluded.ready_at, expire_at = excluded.expire_at
+       WHERE phase = 'waiting'`,
+      batchId,
+      readyAt,
+      expireAt,
+    );
+  }
+
+  setPhase(batchId: string, phase: Job["phase"]): void {
+    this.sql.exec(`UPDATE jobs SET phase = ? WHERE batch_id = ?`, phase, batchId);
+  }
+
+  deleteJob(batchId: string, options: { unlessReporting?: boolean } = {}): void {
+    if (options.unlessReporting)
+      this.sql.exec(`DELETE FROM jobs WHERE batch_id = ? AND phase != 'reporting'`, batchId);
+    else this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, batchId);
+  }
+
+  /** The front of the line: due batches in the order they became due, ties by arrival. */
+  dueJobs(now: number, limit: number): Job[] {
+    return this.sql
+      .exec<Job>(
+        `SELECT * FROM jobs WHERE phase != 'reporting' AND ready_at <= ? ORDER BY ready_at, seq LIMIT ?`,
+        now,
+        limit,
+      )
+      .toArray();
+  }
+
+  expiredJob(now: number): Job | undefined {
+    return this.sql
+      .exec<Job>(`SELECT * FROM jobs WHERE expire_at <= ? ORDER BY expire_at LIMIT 1`, now)
+      .toArray()[0];
+  }
+
+  logInflight(key: string, entry: string): void {
+    this.sql.exec(`INSERT OR REPLACE INTO inflight (key, message) VALUES (?, ?)`, key, entry);
+  }
+
+  inflight(): { key: string; message: string }[] {
+    return this.sql.exec<{ key: string; message: string }>(`SELECT key, message FROM inflight`).toArray();
+  }
+
+  clearInflight(keys: string[]): void {
+    for (const key of keys) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, key);
+  }
+
+  addEvent(dueAt: number, event: string): void {
+    this.sql.exec(`INSERT INTO events (due_at, event) VALUES (?, ?)`, dueAt, event);
+  }
+
+  dueEvents(now: number, limit: number): { id: number; event: string }[] {
+    return this.sql
+      .exec<{ id: number; event: string }>(
+        `SELECT id, event FROM events WHERE due_at <= ? ORDER BY due_at, id LIMIT ?`,
+        now,
+        limit,
+      )
+      .toArray();
+  }
+
+  deleteEvents(ids: number[]): void {
+    for (const id of ids) this.sql.exec(`DELETE FROM events WHERE id = ?`, id);
+  }
+
+  count(table: "jobs" | "inflight" | "events" | "callbacks"): number {
+    return this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n;
+  }
+
+  /** When the earliest pending work of each kind is due (undefined: none). */
+  nextTimes(): { event?: number; callback?: number; expiry?: number; ready?: number; inflight: boolean } {
+    const min = (query: string) => this.sql.exec<{ t: number | null }>(query).one().t ?? undefined;
+    return {
+      event: min(`SELECT min(due_at) AS t FROM events`),
+      callback: min(`SELECT min(next_at) AS t FROM callbacks`),
+      expiry: min(`SELECT min(expire_at) AS t FROM jobs`),
+      ready: min(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`),
+      inflight: this.count("inflight") > 0,
+    };
+  }
+}
