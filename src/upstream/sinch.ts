@@ -40,8 +40,15 @@ export async function sinchConnection(env: Env, plan: ServicePlanRow): Promise<S
   };
 }
 
-/** Our submission key as Sinch's client_reference: deterministic, so a retry can look it up. */
-const referenceOf = (submission: string, batchId: string) => `gw:${submission}:${batchId}`;
+/**
+ * The client_reference Sinch gets: the user's own, preserved; else our submission key. Either way a
+ * restart can look the forwarded batch up by it (and by its recipients) instead of sending again.
+ */
+const referenceOf = (row: BatchRow, submission: string) =>
+  row.clientReference ?? `gw:${submission}:${row.id}`;
+
+const sameRecipients = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join(",") === [...b].sort().join(",");
 
 /** Only the parameter values these recipients (and `default`) need travel upstream. */
 function parametersFor(parameters: Parameters | undefined, recipients: string[]): Parameters | undefined {
@@ -123,7 +130,7 @@ export function sinchUpstream(env: Env, plan: ServicePlanRow, db: Db): Upstream 
       for (const [batchId, group] of groups) {
         const row = rows.get(batchId);
         if (!row) continue;
-        const reference = referenceOf(group[0]?.submission ?? "", batchId);
+        const reference = referenceOf(row, group[0]?.submission ?? "");
         const recipients = group.map((m) => m.recipient);
         const res = await call(c, "POST", "/batches", sinchBody(row, recipients, reference, c.webhookUrl));
         const text = await res.text();
@@ -162,15 +169,23 @@ export function sinchUpstream(env: Env, plan: ServicePlanRow, db: Db): Upstream 
       const c = await conn();
       const known = new Set<string>();
       const events: StatusEvent[] = [];
-      for (const [batchId, group] of groupByBatch(messages)) {
-        const reference = referenceOf(group[0]?.submission ?? "", batchId);
+      const groups = groupByBatch(messages);
+      const rows = new Map((await findBatches(db, plan.id, [...groups.keys()])).map((r) => [r.id, r]));
+      for (const [batchId, group] of groups) {
+        const row = rows.get(batchId);
+        if (!row) continue;
+        const reference = referenceOf(row, group[0]?.submission ?? "");
         const res = await call(
           c,
           "GET",
-          `/batches?client_reference=${encodeURIComponent(reference)}&page_size=1`,
+          `/batches?client_reference=${encodeURIComponent(reference)}&page_size=100`,
         );
         if (res.status >= 400) throw new UpstreamUnavailable(`Sinch list answered ${res.status}`);
-        const found = ((await res.json()) as { batches?: { id: string; to: string[] }[] }).batches?.[0];
+        // The user's reference may be shared by several forwarded chunks: the recipients tell them apart.
+        const recipients = group.map((m) => m.recipient);
+        const found = ((await res.json()) as { batches?: { id: string; to: string[] }[] }).batches?.find(
+          (b) => sameRecipients(b.to, recipients),
+        );
         if (!found) continue;
         await recordUpstreamBatch(db, {
           upstreamBatchId: found.id,

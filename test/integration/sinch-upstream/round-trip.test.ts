@@ -144,10 +144,10 @@ describe("A (Sinch upstream) -> B (stand-in Sinch)", () => {
       ),
     );
     for (const [recipient, state] of Object.entries(onB)) expect(onA[recipient]).toBe(state);
-    // What A forwarded carries A's submission key, not the user's client_reference, which stays on A.
+    // The user's client_reference travels to Sinch, and the delivery report here keeps it.
     const bBatch = (await http(B(), "GET", `/xms/v1/${b.service_plan_id}/batches/${bBatchId}`, b.api_token))
       .body;
-    expect(bBatch.client_reference).toMatch(/^gw:/);
+    expect(bBatch.client_reference).toBe("order-7");
     expect(report.body.client_reference).toBe("order-7");
   });
 
