@@ -1,9 +1,10 @@
 // Queries: batches (insert with their recipients in one atomic D1 batch, read, list, change).
-import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
+import { inList } from "./in-list";
 import { countAndPage } from "./paging";
-import { expandedTargetsSql, insertRecipientsStatement } from "./recipients";
+import { expandedTargetsSql, insertRecipientsStatement, unchangedSince } from "./recipients";
 import { type BatchRow, batches, type NewBatchRow, recipients } from "./schema";
 
 export interface Targets {
@@ -41,7 +42,7 @@ export function batchFilterSql(planId: string, f: BatchFilters): SQL | undefined
     eq(batches.servicePlanId, planId),
     f.createdFrom === undefined ? undefined : gte(batches.createdAt, f.createdFrom),
     f.createdTo === undefined ? undefined : lte(batches.createdAt, f.createdTo),
-    f.senders === undefined ? undefined : inArray(batches.from, f.senders),
+    f.senders === undefined ? undefined : inList(batches.from, f.senders),
     f.clientReference === undefined ? undefined : eq(batches.clientReference, f.clientReference),
   );
 }
@@ -69,30 +70,46 @@ export async function listBatches(
 }
 
 /** Replaces a batch's fields and recipients in one atomic D1 batch (update and replace). */
+/**
+ * Replaces a batch's fields and recipients (update and replace) only if it is still as `readAt` saw it
+ * (compare-and-set on modified_at) and neither canceled nor started: a cancel or a dispatch that won
+ * the race is never undone. Returns false when nothing was written.
+ */
 export async function rewriteBatch(
   db: Db,
   row: BatchRow,
+  readAt: number,
   change: { removeAll: boolean; remove: Targets; add: Targets },
-): Promise<void> {
-  const { id, servicePlanId, ...fields } = row;
-  const statements = [
+): Promise<boolean> {
+  const { id, servicePlanId, canceled: _c, dispatchStartedAt: _d, completedAt: _done, ...fields } = row;
+  const guard = unchangedSince(id, row.modifiedAt);
+  const [updated] = await atomic(db, [
     db
       .update(batches)
       .set(fields)
-      .where(and(eq(batches.id, id), eq(batches.servicePlanId, servicePlanId))),
+      .where(
+        and(
+          eq(batches.id, id),
+          eq(batches.servicePlanId, servicePlanId),
+          eq(batches.modifiedAt, readAt),
+          eq(batches.canceled, false),
+          isNull(batches.dispatchStartedAt),
+        ),
+      )
+      .returning({ id: batches.id }),
     ...(change.removeAll
-      ? [db.delete(recipients).where(eq(recipients.batchId, id))]
-      : deleteRecipientsStatements(db, id, servicePlanId, change.remove)),
-    insertRecipientsStatement(db, id, servicePlanId, change.add, row.modifiedAt),
-  ] as const;
-  await atomic(db, statements);
+      ? [db.run(sql`DELETE FROM recipients WHERE batch_id = ${id} AND ${guard}`)]
+      : deleteRecipientsStatements(db, id, servicePlanId, change.remove, guard)),
+    insertRecipientsStatement(db, id, servicePlanId, change.add, row.modifiedAt, guard),
+  ]);
+  return updated.length > 0;
 }
 
-function deleteRecipientsStatements(db: Db, batchId: string, planId: string, targets: Targets) {
+function deleteRecipientsStatements(db: Db, batchId: string, planId: string, targets: Targets, guard: SQL) {
   if (targets.numbers.length === 0 && targets.groupIds.length === 0) return [];
   return [
     db.run(
-      sql`DELETE FROM recipients WHERE batch_id = ${batchId} AND recipient IN (${expandedTargetsSql(planId, targets)})`,
+      sql`DELETE FROM recipients WHERE batch_id = ${batchId} AND recipient IN (${expandedTargetsSql(planId, targets)}) AND ${guard}`,
     ),
   ];
 }
@@ -132,5 +149,5 @@ export async function findBatches(db: Db, planId: string, batchIds: string[]): P
   return db
     .select()
     .from(batches)
-    .where(and(eq(batches.servicePlanId, planId), inArray(batches.id, batchIds)));
+    .where(and(eq(batches.servicePlanId, planId), inList(batches.id, batchIds)));
 }

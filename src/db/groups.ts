@@ -1,7 +1,8 @@
 // Queries: groups and their members; member sets change inside SQLite from JSON arrays.
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
+import { inList } from "./in-list";
 import { countAndPage } from "./paging";
 import { type GroupRow, groupMembers, groups } from "./schema";
 
@@ -68,7 +69,7 @@ export async function existingGroupIds(db: Db, planId: string, ids: string[]): P
   const rows = await db
     .select({ id: groups.id })
     .from(groups)
-    .where(and(eq(groups.servicePlanId, planId), inArray(groups.id, ids)));
+    .where(and(eq(groups.servicePlanId, planId), inList(groups.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
 

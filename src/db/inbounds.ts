@@ -1,6 +1,7 @@
 // Queries: inbound messages.
-import { and, count, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, count, desc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "./client";
+import { inList } from "./in-list";
 import { countAndPage } from "./paging";
 import { type InboundRow, inbounds, type NewInboundRow } from "./schema";
 
@@ -32,7 +33,7 @@ export async function listInbounds(
 ) {
   const where = and(
     eq(inbounds.servicePlanId, planId),
-    f.to === undefined || f.to.length === 0 ? undefined : inArray(inbounds.to, f.to),
+    f.to === undefined || f.to.length === 0 ? undefined : inList(inbounds.to, f.to),
     f.from === undefined ? undefined : gte(inbounds.receivedAt, f.from),
     f.until === undefined ? undefined : lte(inbounds.receivedAt, f.until),
     f.clientReference === undefined ? undefined : eq(inbounds.clientReference, f.clientReference),

@@ -25,15 +25,24 @@ export function expandedTargetsSql(planId: string, targets: Targets): SQL {
     )`;
 }
 
+/** `guard`, when given, is a condition that must hold for anything to be inserted (same atomic batch). */
 export function insertRecipientsStatement(
   db: Db,
   batchId: string,
   planId: string,
   targets: Targets,
   now: number,
+  guard: SQL = sql`1`,
 ) {
   return db.run(sql`INSERT OR IGNORE INTO recipients (batch_id, recipient, service_plan_id, status, code, at)
-    SELECT ${batchId}, value, ${planId}, 'Queued', 400, ${now} FROM (${expandedTargetsSql(planId, targets)})`);
+    SELECT ${batchId}, value, ${planId}, 'Queued', 400, ${now} FROM (${expandedTargetsSql(planId, targets)})
+    WHERE ${guard}`);
+}
+
+/** True while the batch is exactly as read (same modified_at), not canceled and not started. */
+export function unchangedSince(batchId: string, modifiedAt: number): SQL {
+  return sql`EXISTS (SELECT 1 FROM batches WHERE id = ${batchId} AND modified_at = ${modifiedAt}
+    AND canceled = 0 AND dispatch_started_at IS NULL)`;
 }
 
 /** The MSISDNs targets expand to, for a dry run (nothing written). */
@@ -81,19 +90,29 @@ export async function queuedRecipientsOf(
 export async function startDispatch(
   db: Db,
   planId: string,
-  starting: { batchId: string; targets: Targets }[],
+  starting: { batchId: string; targets: Targets; modifiedAt: number }[],
   now: number,
-): Promise<void> {
-  if (starting.length === 0) return;
-  const ids = JSON.stringify(starting.map((s) => s.batchId));
-  const started = db.run(sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now})
-    WHERE id IN (SELECT value FROM json_each(${ids}))`);
+): Promise<Set<string>> {
+  if (starting.length === 0) return new Set();
+  // Compare-and-set on modified_at: a batch updated or canceled since it was read is not started
+  // from the stale copy; the queue reads it again.
+  const pairs = JSON.stringify(starting.map((s) => [s.batchId, s.modifiedAt]));
   const regroup = starting
     .filter((s) => s.targets.groupIds.length > 0)
-    .flatMap((s) => [
-      db.run(sql`DELETE FROM recipients WHERE batch_id = ${s.batchId} AND status = 'Queued'
-        AND recipient NOT IN (${expandedTargetsSql(planId, s.targets)})`),
-      insertRecipientsStatement(db, s.batchId, planId, s.targets, now),
-    ]);
-  await atomic(db, [started, ...regroup]);
+    .flatMap((s) => {
+      const current = sql`EXISTS (SELECT 1 FROM batches WHERE id = ${s.batchId} AND modified_at = ${s.modifiedAt} AND canceled = 0)`;
+      return [
+        db.run(sql`DELETE FROM recipients WHERE batch_id = ${s.batchId} AND status = 'Queued'
+          AND recipient NOT IN (${expandedTargetsSql(planId, s.targets)}) AND ${current}`),
+        insertRecipientsStatement(db, s.batchId, planId, s.targets, now, current),
+      ];
+    });
+  const [started] = await atomic(db, [
+    db.all<{ id: string }>(sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now})
+      WHERE canceled = 0 AND EXISTS (SELECT 1 FROM json_each(${pairs}) j
+        WHERE json_extract(j.value, '$[0]') = batches.id AND json_extract(j.value, '$[1]') = batches.modified_at)
+      RETURNING id`),
+    ...regroup,
+  ]);
+  return new Set(started.map((r) => r.id));
 }

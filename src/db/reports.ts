@@ -1,6 +1,7 @@
 // Queries: delivery reports aggregated in SQLite from per-recipient rows (no per-recipient loops in JS).
-import { and, count, desc, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { inList } from "./in-list";
 import { countAndPage } from "./paging";
 import { batches, recipients } from "./schema";
 
@@ -20,8 +21,8 @@ export interface StatusRow {
 
 function recipientFilterSql(f: ReportFilters): SQL | undefined {
   return and(
-    f.statuses === undefined ? undefined : inArray(recipients.status, f.statuses),
-    f.codes === undefined ? undefined : inArray(recipients.code, f.codes),
+    f.statuses === undefined ? undefined : inList(recipients.status, f.statuses),
+    f.codes === undefined ? undefined : inList(recipients.code, f.codes),
   );
 }
 
@@ -42,7 +43,7 @@ export async function statusCounts(
       recipients: full ? sql<string>`json_group_array(${recipients.recipient})` : sql<null>`NULL`,
     })
     .from(recipients)
-    .where(and(inArray(recipients.batchId, batchIds), recipientFilterSql(f)))
+    .where(and(inList(recipients.batchId, batchIds), recipientFilterSql(f)))
     .groupBy(recipients.batchId, recipients.status, recipients.code)
     .orderBy(recipients.batchId, recipients.code, recipients.status);
 }
@@ -52,7 +53,7 @@ export async function recipientTotals(db: Db, batchIds: string[]): Promise<Map<s
   const rows = await db
     .select({ batchId: recipients.batchId, n: count() })
     .from(recipients)
-    .where(inArray(recipients.batchId, batchIds))
+    .where(inList(recipients.batchId, batchIds))
     .groupBy(recipients.batchId);
   return new Map(rows.map((r) => [r.batchId, r.n]));
 }

@@ -1,6 +1,7 @@
 // Queries: the simulator's record of received messages (idempotent per batch and recipient).
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { inList } from "./in-list";
 import { countAndPage } from "./paging";
 import { type SimulatorMessageRow, simulatorMessages } from "./schema";
 
@@ -40,7 +41,7 @@ export async function listSimulatorMessages(
 ) {
   const where = and(
     eq(simulatorMessages.servicePlanId, planId),
-    to === undefined || to.length === 0 ? undefined : inArray(simulatorMessages.recipient, to),
+    to === undefined || to.length === 0 ? undefined : inList(simulatorMessages.recipient, to),
   );
   return countAndPage(
     db,

@@ -324,20 +324,15 @@ export class SendQueue extends DurableObject<Env> {
    * Loads the batches of `jobs` not yet in memory, starting those never started (one D1 round trip
    * for all). Gone, finished or canceled batches leave the line. Returns the dispatchable ones in order.
    */
-  private async activate(plan: ServicePlanRow, jobs: Job[]): Promise<Job[]> {
+  private async activate(plan: ServicePlanRow, jobs: Job[]): Promise<Map<string, ActiveBatch>> {
     const missing = jobs.filter((j) => !(j.phase === "dispatching" && this.active.has(j.batch_id)));
+    const loaded = new Map<string, ActiveBatch>();
     if (missing.length > 0) {
       const db = this.db(plan);
-      const rows = new Map(
-        (
-          await findBatches(
-            db,
-            plan.id,
-            missing.map((j) => j.batch_id),
-          )
-        ).map((r) => [r.id, r]),
-      );
-      const starting: { batchId: string; targets: ReturnType<typeof splitTargets> }[] = [];
+      const ids = missing.map((j) => j.batch_id);
+      const rows = new Map((await findBatches(db, plan.id, ids)).map((r) => [r.id, r]));
+      const starting: { batchId: string; targets: ReturnType<typeof splitTargets>; modifiedAt: number }[] =
+        [];
       for (const job of missing) {
         const row = rows.get(job.batch_id);
         if (!row || row.completedAt !== null) {
@@ -356,13 +351,25 @@ export class SendQueue extends DurableObject<Env> {
             batchId: row.id,
             targets:
               row.dispatchStartedAt === null ? splitTargets(JSON.parse(row.to) as string[]) : NO_TARGETS,
+            modifiedAt: row.modifiedAt,
           });
-        this.active.set(row.id, { row, draft: draftOfRow(row) });
+        loaded.set(row.id, { row, draft: draftOfRow(row) });
       }
-      await startDispatch(db, plan.id, starting, this.now());
-      for (const s of starting) this.store.setPhase(s.batchId, "dispatching");
+      const started = await startDispatch(db, plan.id, starting, this.now());
+      for (const s of starting) {
+        // Changed or canceled since it was read: read it again next step rather than send a stale copy.
+        if (started.has(s.batchId)) this.store.setPhase(s.batchId, "dispatching");
+        else loaded.delete(s.batchId);
+      }
+      for (const [id, batch] of loaded) this.active.set(id, batch);
     }
-    return jobs.filter((j) => this.active.has(j.batch_id));
+    // This step works on its own map: an enqueue or cancel arriving meanwhile may clear `active`.
+    const step = new Map<string, ActiveBatch>();
+    for (const job of jobs) {
+      const batch = loaded.get(job.batch_id) ?? this.active.get(job.batch_id);
+      if (batch) step.set(job.batch_id, batch);
+    }
+    return step;
   }
 
   private bucket(rate: number, now: number): Bucket {
@@ -383,16 +390,11 @@ export class SendQueue extends DurableObject<Env> {
     const bucket = this.bucket(plan.rateLimit, now);
     const n = Math.min(available(bucket), CHUNK);
     if (n <= 0) return false;
-    const jobs = await this.activate(plan, due);
-    if (jobs.length === 0) return true;
-    const picked = await queuedRecipientsOf(
-      this.db(plan),
-      plan.id,
-      jobs.map((j) => j.batch_id),
-      n,
-    );
+    const batches = await this.activate(plan, due);
+    if (batches.size === 0) return true;
+    const picked = await queuedRecipientsOf(this.db(plan), plan.id, [...batches.keys()], n);
     // Fewer than asked for: after this step none of these batches has anything left to send.
-    const exhausted = picked.length < n ? jobs.map((j) => j.batch_id) : [];
+    const exhausted = picked.length < n ? [...batches.keys()] : [];
     if (exhausted.length > 0) this.drainedAt = now;
     const failures: StatusEvent[] = [];
     const messages: OutboundMessage[] = [];
@@ -403,7 +405,7 @@ export class SendQueue extends DurableObject<Env> {
         failures.push({ batchId, recipient, status: "Rejected", code: OPTED_OUT_CODE, at: now });
         continue;
       }
-      const batch = this.active.get(batchId) as ActiveBatch;
+      const batch = batches.get(batchId) as ActiveBatch;
       const m = renderFor(batch.draft, recipient, plan.autoEncoding);
       if (!m.ok) {
         failures.push({ batchId, recipient, status: "Aborted", code: m.code, at: now });

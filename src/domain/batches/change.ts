@@ -26,6 +26,13 @@ function assertChangeable(row: BatchRow): void {
     );
 }
 
+/** Another change (a cancel, the start of dispatch, another update) won the race: nothing was written. */
+const changedMeanwhile = (id: string) =>
+  new ApiError(
+    "conflict_send_at",
+    `Batch ${id} was canceled, dispatched or changed meanwhile; nothing was changed`,
+  );
+
 const TEXT_ONLY = ["parameters", "flash_message", "max_number_of_message_parts", "truncate_concat"] as const;
 
 export async function updateBatch(
@@ -93,7 +100,14 @@ export async function updateBatch(
     fromNpi: req.from_npi ?? row.fromNpi,
     modifiedAt: now,
   };
-  await rewriteBatch(ctx.db, next, { removeAll: false, remove: splitTargets([...toRemove]), add });
+  if (
+    !(await rewriteBatch(ctx.db, next, row.modifiedAt, {
+      removeAll: false,
+      remove: splitTargets([...toRemove]),
+      add,
+    }))
+  )
+    throw changedMeanwhile(row.id);
   await enqueue(ctx, next);
   return toBatch(next);
 }
@@ -105,7 +119,14 @@ export async function replaceBatch(ctx: PlanContext, batchId: string, req: SendB
   const request = { ...req, to: dedupe(req.to) };
   const next = rowFromRequest(ctx, request, { id: row.id, createdAt: row.createdAt });
   const add = await resolveTargets(ctx, request.to);
-  await rewriteBatch(ctx.db, next, { removeAll: true, remove: { numbers: [], groupIds: [] }, add });
+  if (
+    !(await rewriteBatch(ctx.db, next, row.modifiedAt, {
+      removeAll: true,
+      remove: { numbers: [], groupIds: [] },
+      add,
+    }))
+  )
+    throw changedMeanwhile(row.id);
   await enqueue(ctx, next);
   return toBatch(next);
 }
