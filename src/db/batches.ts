@@ -1,5 +1,5 @@
 // Queries: batches (insert with their recipients in one atomic D1 batch, read, list, change).
-import { and, count, desc, eq, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
 import { inList } from "./in-list";
@@ -129,17 +129,22 @@ export async function markCanceled(
   return rows[0];
 }
 
-/** Batches not yet final everywhere and due by `until`: what the watchdog makes sure a queue holds. */
-export async function openBatches(db: Db, until: number, limit: number) {
+/**
+ * What the watchdog must make sure a queue holds: unfinished batches due by `until` that never started
+ * dispatch (a lost enqueue), or whose expire_at has passed (a lost alarm). Started batches waiting for
+ * receipts are the queue's own business until then, so they do not crowd this list.
+ */
+export async function openBatches(db: Db, now: number, until: number, limit: number) {
   return db
-    .select({
-      id: batches.id,
-      servicePlanId: batches.servicePlanId,
-      sendAt: batches.sendAt,
-      expireAt: batches.expireAt,
-    })
+    .select({ id: batches.id, servicePlanId: batches.servicePlanId, sendAt: batches.sendAt, expireAt: batches.expireAt })
     .from(batches)
-    .where(and(isNull(batches.completedAt), lte(batches.sendAt, until)))
+    .where(
+      and(
+        isNull(batches.completedAt),
+        lte(batches.sendAt, until),
+        or(isNull(batches.dispatchStartedAt), lte(batches.expireAt, now)),
+      ),
+    )
     .orderBy(batches.sendAt)
     .limit(limit);
 }

@@ -27,8 +27,10 @@ export async function applyStatusEvents(
   db: Db,
   events: StatusEvent[],
   now: number,
+  /** Batches to close if nothing of them is open, even without events (e.g. one that had no recipients). */
+  alsoCheck: string[] = [],
 ): Promise<{ changed: RecipientRow[]; batches: TouchedBatch[] }> {
-  if (events.length === 0) return { changed: [], batches: [] };
+  if (events.length === 0 && alsoCheck.length === 0) return { changed: [], batches: [] };
   const payload = JSON.stringify(
     events.map((e) => [
       e.batchId,
@@ -41,7 +43,7 @@ export async function applyStatusEvents(
       e.parts ?? null,
     ]),
   );
-  const batchIds = JSON.stringify([...new Set(events.map((e) => e.batchId))]);
+  const batchIds = JSON.stringify([...new Set([...events.map((e) => e.batchId), ...alsoCheck])]);
   const [changed, completed, batches] = await atomic(db, [
     db.all<Record<string, unknown>>(sql`UPDATE recipients SET
         status = e.status, code = e.code, at = e.at,

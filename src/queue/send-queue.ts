@@ -228,13 +228,15 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   /** Records events in D1, then queues their callbacks and retires completed batches here. */
-  private async record(plan: ServicePlanRow, events: StatusEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  /** `alsoCheck`: batches to close even without events (all sent, or nothing to send at all). */
+  private async record(plan: ServicePlanRow, events: StatusEvent[], alsoCheck: string[] = []): Promise<void> {
+    if (events.length === 0 && alsoCheck.length === 0) return;
     const { callbacks, completedBatchIds } = await recordStatusEvents(
       this.db(plan),
       plan.callbackUrl,
       events,
       this.now(),
+      alsoCheck,
     );
     addToOutbox(this.sql, callbacks, this.now());
     for (const id of completedBatchIds) {
@@ -295,6 +297,7 @@ export class SendQueue extends DurableObject<Env> {
         code: EXPIRED_CODE,
         at: now,
       })),
+      [job.batch_id],
     );
     this.store.deleteJob(job.batch_id);
     this.active.delete(job.batch_id);
@@ -419,7 +422,7 @@ export class SendQueue extends DurableObject<Env> {
     }
     const outcome = messages.length > 0 ? await upstream.submit(messages, now) : { events: [], later: [] };
     this.crash("after-submit");
-    await this.record(plan, [...failures, ...outcome.events.map((e) => withFacts(e, facts))]);
+    await this.record(plan, [...failures, ...outcome.events.map((e) => withFacts(e, facts))], exhausted);
     this.crash("after-record");
     // Synchronous from here: DO storage commits these together.
     this.storeLater(outcome.later);

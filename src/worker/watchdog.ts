@@ -19,7 +19,7 @@ export async function watchdog(
   env: Env,
   now: number,
 ): Promise<{ plans: number; batches: number; failed: number }> {
-  const rows = await openBatches(databaseFor(env), now + LOOKAHEAD_MS, BATCHES_PER_TICK);
+  const rows = await openBatches(databaseFor(env), now, now + LOOKAHEAD_MS, BATCHES_PER_TICK);
   const byPlan = new Map<string, QueueJob[]>();
   for (const r of rows) {
     const jobs = byPlan.get(r.servicePlanId) ?? [];

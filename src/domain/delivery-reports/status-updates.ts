@@ -24,8 +24,9 @@ export async function recordStatusEvents(
   planCallbackUrl: string | null,
   events: StatusEvent[],
   now: number,
+  alsoCheck: string[] = [],
 ): Promise<{ callbacks: CallbackJob[]; completedBatchIds: string[] }> {
-  const { changed, batches } = await applyStatusEvents(db, events, now);
+  const { changed, batches } = await applyStatusEvents(db, events, now, alsoCheck);
   const byId = new Map(batches.map((b) => [b.id, b]));
   const callbacks: CallbackJob[] = [];
   for (const row of changed) {

@@ -43,6 +43,21 @@ describe("many batches", () => {
   });
 });
 
+describe("nothing to send", () => {
+  it("a batch to an empty group completes at once and leaves the queue", async () => {
+    const plan = await createPlan();
+    const group = (await plan.rest("POST", "/groups", { name: "empty" })).body.id;
+    const batch = (await plan.rest("POST", "/batches", { from: "12345", to: [group], body: "x" })).body;
+    await drain(plan.id);
+    const row = await env.DB.prepare("SELECT completed_at FROM batches WHERE id = ?")
+      .bind(batch.id)
+      .first<{ completed_at: number | null }>();
+    expect(row?.completed_at).not.toBeNull();
+    const report = await plan.rest("GET", `/batches/${batch.id}/delivery_report`);
+    expect(report.body).toMatchObject({ total_message_count: 0, statuses: [] });
+  });
+});
+
 describe("changes that lose a race", () => {
   it("an update read before a cancel writes nothing and does not un-cancel the batch", async () => {
     const plan = await createPlan();
