@@ -136,7 +136,12 @@ export async function markCanceled(
  */
 export async function openBatches(db: Db, now: number, until: number, limit: number) {
   return db
-    .select({ id: batches.id, servicePlanId: batches.servicePlanId, sendAt: batches.sendAt, expireAt: batches.expireAt })
+    .select({
+      id: batches.id,
+      servicePlanId: batches.servicePlanId,
+      sendAt: batches.sendAt,
+      expireAt: batches.expireAt,
+    })
     .from(batches)
     .where(
       and(

@@ -7,7 +7,9 @@ import type { CallbackRow } from "./storage";
 
 /** Workers allow six simultaneous outgoing connections. */
 export const MAX_CONCURRENT_CALLBACKS = 6;
-const TIMEOUT_MS = 10_000;
+const TIMEOUT_MS = 5_000;
+/** A run starts no new call after this long (real time): slow endpoints wait for the next run. */
+const RUN_BUDGET_MS = 3_000;
 
 export type CallbackResult = { id: number; outcome: "delivered" | "drop" | "retry"; status?: number };
 
@@ -38,8 +40,9 @@ export async function deliverCallbacks(
 ): Promise<CallbackResult[]> {
   const results: CallbackResult[] = [];
   let next = 0;
+  const stopAt = Date.now() + RUN_BUDGET_MS;
   const worker = async () => {
-    while (next < rows.length) {
+    while (next < rows.length && Date.now() < stopAt) {
       const row = rows[next++] as CallbackRow;
       results.push(await post(row, secret, now));
     }

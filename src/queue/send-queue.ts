@@ -176,6 +176,11 @@ export class SendQueue extends DurableObject<Env> {
     // The runtime consumed the alarm that woke us.
     this.alarmAt = null;
     await this.serial(() => this.run());
+    // Outside the lock: a slow customer endpoint must not hold up cancels and webhook events.
+    const plan = await this.plan();
+    if (!plan) return;
+    await sendDueCallbacks(this.sql, plan.webhookSecret, this.now());
+    await this.arm(plan.rateLimit);
   }
 
   private async run(): Promise<void> {
@@ -194,7 +199,6 @@ export class SendQueue extends DurableObject<Env> {
           (upstreamReady && (await this.dispatchStep(plan, upstream)));
         if (!progressed || this.drainedAt === this.now()) break;
       }
-      await sendDueCallbacks(this.sql, plan.webhookSecret, this.now());
       this.upstreamFailures = 0;
     } catch (error) {
       if (!(error instanceof UpstreamUnavailable)) throw error;

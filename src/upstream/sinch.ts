@@ -1,10 +1,11 @@
 // The Sinch upstream: forwards each dispatch step's messages as Sinch batches (one per our batch), maps Sinch's ids
 // back to ours, and finds what Sinch already has after a crash by the client_reference it was sent with.
 
+import { decodeTime } from "ulidx";
 import { findBatches } from "../db/batches";
 import type { Db } from "../db/client";
 import type { BatchRow, ServicePlanRow } from "../db/schema";
-import { recordUpstreamBatch, upstreamBatchesOf } from "../db/upstream-batches";
+import { mappedUpstreamIds, recordUpstreamBatch, upstreamBatchesOf } from "../db/upstream-batches";
 import type { Parameters } from "../domain/schemas/batches";
 import { decryptSecret, requireKey } from "../domain/secrets";
 import { toIso } from "../domain/time";
@@ -15,6 +16,9 @@ import {
   type Upstream,
   UpstreamUnavailable,
 } from "./upstream";
+
+/** Sinch's clock and ours may disagree a little: look back this far before a submission's start. */
+const CLOCK_SKEW_MS = 60_000;
 
 /** A Sinch 4xx on a forwarded batch: its recipients end Aborted with Sinch's "internal error" code. */
 export const UPSTREAM_REFUSED_CODE = 403;
@@ -174,17 +178,27 @@ export function sinchUpstream(env: Env, plan: ServicePlanRow, db: Db): Upstream 
       for (const [batchId, group] of groups) {
         const row = rows.get(batchId);
         if (!row) continue;
-        const reference = referenceOf(row, group[0]?.submission ?? "");
+        const submission = group[0]?.submission ?? "";
+        const reference = referenceOf(row, submission);
+        // Only Sinch batches created since this submission began can be it (the id is a ULID: it has the time).
+        const since = new Date(decodeTime(submission) - CLOCK_SKEW_MS).toISOString();
         const res = await call(
           c,
           "GET",
-          `/batches?client_reference=${encodeURIComponent(reference)}&page_size=100`,
+          `/batches?client_reference=${encodeURIComponent(reference)}&start_date=${encodeURIComponent(since)}&page_size=100`,
         );
         if (res.status >= 400) throw new UpstreamUnavailable(`Sinch list answered ${res.status}`);
-        // The user's reference may be shared by several forwarded chunks: the recipients tell them apart.
+        // A reused user reference can match several batches: the recipients tell them apart, and one
+        // already mapped to another of our batches is not this one.
         const recipients = group.map((m) => m.recipient);
-        const found = ((await res.json()) as { batches?: { id: string; to: string[] }[] }).batches?.find(
-          (b) => sameRecipients(b.to, recipients),
+        const candidates = ((await res.json()) as { batches?: { id: string; to: string[] }[] }).batches ?? [];
+        const taken = await mappedUpstreamIds(
+          db,
+          plan.id,
+          candidates.map((b) => b.id),
+        );
+        const found = candidates.find(
+          (b) => (taken.get(b.id) ?? batchId) === batchId && sameRecipients(b.to, recipients),
         );
         if (!found) continue;
         await recordUpstreamBatch(db, {
