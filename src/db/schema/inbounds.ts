@@ -17,6 +17,8 @@ export const inbounds = sqliteTable(
     clientReference: text("client_reference"),
     /** The upstream's id of this message (Sinch's MO id): a repeated webhook stores nothing new. */
     externalId: text("external_id"),
+    /** Set once keywords, opt-outs and the callback were applied: a retried delivery finishes what a failure cut short. */
+    processedAt: integer("processed_at"),
   },
   (t) => [
     index("inbounds_plan_received").on(t.servicePlanId, t.receivedAt),

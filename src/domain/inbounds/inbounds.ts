@@ -50,6 +50,7 @@ export async function storeInbound(ctx: PlanContext, row: NewInboundRow): Promis
     operatorId: null,
     clientReference: null,
     externalId: null,
+    processedAt: null,
     ...row,
   });
 }

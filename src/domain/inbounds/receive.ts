@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { atomic } from "../../db/batch";
 import { addMembersStatements, removeMembersStatements } from "../../db/groups";
 import { addOptOut, removeOptOut } from "../../db/opt-outs";
-import { groups, inbounds } from "../../db/schema";
+import { groups, type InboundRow, inbounds } from "../../db/schema";
 import type { PlanContext } from "../context";
 import { newId } from "../ids";
 import type { AutoUpdate } from "../schemas/groups";
@@ -44,24 +44,31 @@ export async function receiveInbound(
     operatorId: mo.operatorId ?? null,
     clientReference: mo.clientReference ?? null,
     externalId: mo.externalId ?? null,
+    processedAt: null,
   };
   const inserted = await ctx.db
     .insert(inbounds)
     .values(row)
     .onConflictDoNothing()
     .returning({ id: inbounds.id });
+  let stored: InboundRow = row;
   if (inserted.length === 0) {
     const existing = await ctx.db
       .select()
       .from(inbounds)
       .where(and(eq(inbounds.servicePlanId, ctx.plan.id), eq(inbounds.externalId, row.externalId ?? "")));
-    return { inbound: toInbound(existing[0] ?? row), duplicate: true };
+    stored = existing[0] ?? row;
+    // Seen and fully handled before: a retried delivery changes nothing.
+    if (stored.processedAt !== null) return { inbound: toInbound(stored), duplicate: true };
   }
-  const inbound = toInbound(row);
-  if (mo.type === "mo_text") await applyKeywords(ctx, mo);
+  // First delivery, or a retry of one that failed half-way: keywords and opt-outs are idempotent.
+  const inbound = toInbound(stored);
+  if (stored.type === "mo_text")
+    await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
   if (ctx.plan.callbackUrl)
     await ctx.queue.queueCallbacks([{ url: ctx.plan.callbackUrl, body: JSON.stringify(inbound) }]);
-  return { inbound, duplicate: false };
+  await ctx.db.update(inbounds).set({ processedAt: ctx.now() }).where(eq(inbounds.id, stored.id));
+  return { inbound, duplicate: inserted.length === 0 };
 }
 
 /** Group auto_update keywords on the number the message was sent to, then STOP/START for the plan. */

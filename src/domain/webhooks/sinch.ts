@@ -1,4 +1,6 @@
 // Sinch's webhooks for a plan on the Sinch upstream: signed delivery reports and inbound messages, mirrored here.
+
+import { z } from "zod";
 import type { ServicePlanRow } from "../../db/schema";
 import { ourBatchIds } from "../../db/upstream-batches";
 import type { StatusEvent } from "../../upstream/upstream";
@@ -10,6 +12,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from "../schemas/delivery-repo
 import { decryptSecret, requireKey } from "../secrets";
 import { TIMESTAMP_HEADER, verifySignature } from "../signature";
 import { parseIsoTime } from "../time";
+import { parseOrThrow } from "../zod-errors";
 
 /** Signed requests older or newer than this are refused: a captured callback cannot be replayed later. */
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;
@@ -36,42 +39,45 @@ export async function verifySinchWebhook(
 
 const asStatus = (s: unknown): DeliveryStatus | undefined => DELIVERY_STATUSES.find((d) => d === s);
 
-interface RecipientReport {
-  type: "recipient_delivery_report_sms";
-  batch_id: string;
-  recipient: string;
-  status: string;
-  code: number;
-  at?: string;
-  operator_status_at?: string;
-}
-
-interface BatchReport {
-  type: "delivery_report_sms";
-  batch_id: string;
-  statuses?: { status: string; code: number; recipients?: string[] }[];
-}
-
-interface MoMessage {
-  type: "mo_text" | "mo_binary";
-  id: string;
-  from: string;
-  to: string;
-  body: string;
-  udh?: string;
-  received_at?: string;
-  sent_at?: string;
-  operator_id?: string;
-  client_reference?: string;
-}
-
-type SinchCallback = RecipientReport | BatchReport | MoMessage;
+/** What Sinch sends: validated, so a malformed callback is a 400, never a 500. */
+const SinchCallback = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("recipient_delivery_report_sms"),
+    batch_id: z.string(),
+    recipient: z.string(),
+    status: z.string(),
+    code: z.number().int(),
+    at: z.string().optional(),
+    operator_status_at: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("delivery_report_sms"),
+    batch_id: z.string(),
+    statuses: z
+      .array(
+        z.object({ status: z.string(), code: z.number().int(), recipients: z.array(z.string()).optional() }),
+      )
+      .optional(),
+  }),
+  z.object({
+    type: z.enum(["mo_text", "mo_binary"]),
+    id: z.string().min(1),
+    from: z.string(),
+    to: z.string(),
+    body: z.string(),
+    udh: z.string().optional(),
+    received_at: z.string().optional(),
+    sent_at: z.string().optional(),
+    operator_id: z.string().optional(),
+    client_reference: z.string().optional(),
+  }),
+]);
 
 /** Applies one verified callback. Duplicates are harmless: statuses never move back, MOs dedupe by Sinch's id. */
 export async function applySinchCallback(ctx: PlanContext, payload: unknown): Promise<void> {
-  const callback = payload as SinchCallback;
+  const callback = parseOrThrow(SinchCallback, payload);
   const now = ctx.now();
-  switch (callback?.type) {
+  switch (callback.type) {
     case "recipient_delivery_report_sms":
     case "delivery_report_sms": {
       const ids = await ourBatchIds(ctx.db, ctx.plan.id, [callback.batch_id]);
@@ -118,7 +124,5 @@ export async function applySinchCallback(ctx: PlanContext, payload: unknown): Pr
         externalId: callback.id,
       });
       return;
-    default:
-      throw new ApiError("syntax_invalid_parameter_format", "type: not a Sinch SMS callback type");
   }
 }

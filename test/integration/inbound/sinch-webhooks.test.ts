@@ -153,4 +153,38 @@ describe("Sinch webhooks", () => {
     expect((await post(other.plan.id, cross, await signed(OTHER_SECRET, cross))).status).toBe(200);
     expect((await statusesOf(batch.id))["46700000002"]).toEqual({ status: "Queued", code: 400 });
   });
+
+  it("finishes an MO whose first delivery failed half-way: the retried STOP still opts the number out", async () => {
+    const { plan } = await sinchPlan();
+    // As if the first delivery stored the message, then failed before keywords and opt-outs ran.
+    await env.DB.prepare(
+      "INSERT INTO inbounds (id, service_plan_id, type, \"from\", \"to\", body, received_at, external_id) VALUES (?, ?, 'mo_text', '46700000009', '12345', 'STOP', 0, 'MO-HALF')",
+    )
+      .bind(crypto.randomUUID().replaceAll("-", "").slice(0, 26).toUpperCase(), plan.id)
+      .run();
+    const body = JSON.stringify({
+      type: "mo_text",
+      id: "MO-HALF",
+      from: "46700000009",
+      to: "12345",
+      body: "STOP",
+    });
+    expect((await post(plan.id, body, await signed(SECRET, body))).status).toBe(200);
+    expect((await plan.rpc.optOuts.list.query()).opt_outs.map((o) => o.msisdn)).toEqual(["46700000009"]);
+    expect((await plan.rest("GET", "/inbounds")).body.count).toBe(1);
+  });
+
+  it("answers a malformed but signed callback with 400, not 500", async () => {
+    const { plan } = await sinchPlan();
+    for (const payload of [
+      { type: "recipient_delivery_report_sms", batch_id: "x" },
+      { type: "mo_text", id: "1" },
+      { type: "weird" },
+    ]) {
+      const body = JSON.stringify(payload);
+      const res = await post(plan.id, body, await signed(SECRET, body));
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.text).code).toMatch(/^syntax_/);
+    }
+  });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `inbounds` ADD `processed_at` integer;
