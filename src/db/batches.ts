@@ -5,7 +5,7 @@ import type { Db } from "./client";
 import { inList } from "./in-list";
 import { countAndPage } from "./paging";
 import { expandedTargetsSql, insertRecipientsStatement, unchangedSince } from "./recipients";
-import { type BatchRow, batches, type NewBatchRow, recipients } from "./schema";
+import { type BatchRow, batches, type NewBatchRow } from "./schema";
 
 export interface Targets {
   /** Normalised MSISDNs. */
