@@ -109,7 +109,8 @@ export async function startDispatch(
     });
   const [started] = await atomic(db, [
     db.all<{ id: string }>(sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now})
-      WHERE canceled = 0 AND EXISTS (SELECT 1 FROM json_each(${pairs}) j
+      WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(${pairs})) AND canceled = 0
+        AND EXISTS (SELECT 1 FROM json_each(${pairs}) j
         WHERE json_extract(j.value, '$[0]') = batches.id AND json_extract(j.value, '$[1]') = batches.modified_at)
       RETURNING id`),
     ...regroup,
