@@ -1,15 +1,27 @@
-// Vitest runs every test inside workerd through the Workers integration, with D1 migrated first.
+// Vitest projects: unit (plain Node, no runtime), integration (inside workerd), sinch (workerd + two real
+// gateways as Sinch), e2e (Node-side tests of the packed package and the browser). `npx vitest run test/unit` starts
+// only what the unit project needs.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { parse } from "yaml";
+
+const RECEIVER = "./test/helpers/receiver.global.mjs";
+const GATEWAYS = "./test/helpers/gateways.global.mjs";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   // The seed contract, parsed here in Node: tests inside workerd validate responses against it.
   const seed = parse(readFileSync(path.join(import.meta.dirname, "test/fixtures/seed-openapi.yaml"), "utf8"));
-  return {
+
+  /** A project whose tests run inside workerd with the gateway's bindings and a migrated D1. */
+  const workers = (
+    name: string,
+    include: string[],
+    globalSetup: string[],
+    exclude: string[] = [],
+  ): TestProjectInlineConfiguration => ({
     plugins: [
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
@@ -17,10 +29,10 @@ export default defineConfig(async () => {
           bindings: {
             // A real HTTP receiver for callbacks, started by test/helpers/receiver.global.mjs.
             TEST_RECEIVER_URL: inject<string>("receiverUrl"),
-            // Two real gateways (wrangler dev) for the Sinch-upstream round trip: test/helpers/gateways.global.mjs.
-            TEST_GATEWAY_A: inject<string>("gatewayA"),
-            TEST_GATEWAY_B: inject<string>("gatewayB"),
-            TEST_E2E_ADMIN_TOKEN: inject<string>("e2eAdminToken"),
+            // Two real gateways (wrangler dev) for the Sinch-upstream round trip, only in the sinch project.
+            TEST_GATEWAY_A: inject<string>("gatewayA") ?? "",
+            TEST_GATEWAY_B: inject<string>("gatewayB") ?? "",
+            TEST_E2E_ADMIN_TOKEN: inject<string>("e2eAdminToken") ?? "",
             TEST_MIGRATIONS: migrations,
             TEST_SEED_OPENAPI: seed,
             ADMIN_TOKEN: "test-admin-token",
@@ -30,10 +42,25 @@ export default defineConfig(async () => {
         },
       })),
     ],
+    test: { name, include, exclude, globalSetup, setupFiles: ["./test/helpers/apply-migrations.ts"] },
+  });
+
+  return {
     test: {
-      include: ["test/**/*.test.ts"],
-      globalSetup: ["./test/helpers/receiver.global.mjs", "./test/helpers/gateways.global.mjs"],
-      setupFiles: ["./test/helpers/apply-migrations.ts"],
+      projects: [
+        { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
+        workers("integration", ["test/integration/**/*.test.ts"], [RECEIVER], ["test/integration/sinch-upstream/**"]),
+        workers("sinch", ["test/integration/sinch-upstream/**/*.test.ts"], [RECEIVER, GATEWAYS]),
+        {
+          test: {
+            name: "e2e",
+            include: ["test/e2e/**/*.test.{ts,mjs}"],
+            environment: "node",
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+          },
+        },
+      ],
     },
   };
 });
