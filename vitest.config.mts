@@ -42,14 +42,27 @@ export default defineConfig(async () => {
         },
       })),
     ],
-    test: { name, include, exclude, globalSetup, setupFiles: ["./test/helpers/apply-migrations.ts"] },
+    test: {
+      name,
+      include,
+      exclude,
+      globalSetup,
+      setupFiles: ["./test/helpers/apply-migrations.ts"],
+      // Generous: CI's two cores run several workerd test files at once.
+      testTimeout: 30_000,
+    },
   });
 
   return {
     test: {
       projects: [
         { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
-        workers("integration", ["test/integration/**/*.test.ts"], [RECEIVER], ["test/integration/sinch-upstream/**"]),
+        workers(
+          "integration",
+          ["test/integration/**/*.test.ts"],
+          [RECEIVER],
+          ["test/integration/sinch-upstream/**"],
+        ),
         workers("sinch", ["test/integration/sinch-upstream/**/*.test.ts"], [RECEIVER, GATEWAYS]),
         {
           test: {

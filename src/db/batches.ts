@@ -4,15 +4,8 @@ import { atomic } from "./batch";
 import type { Db } from "./client";
 import { inList } from "./in-list";
 import { countAndPage } from "./paging";
-import { expandedTargetsSql, insertRecipientsStatement, unchangedSince } from "./recipients";
+import { expandedTargetsSql, insertRecipientsStatement, type Targets, unchangedSince } from "./recipients";
 import { type BatchRow, batches, type NewBatchRow } from "./schema";
-
-export interface Targets {
-  /** Normalised MSISDNs. */
-  numbers: string[];
-  /** Group ids, expanded (with their child groups) to members inside the insert. */
-  groupIds: string[];
-}
 
 /** The batch and one Queued row per recipient, written atomically. */
 export async function insertBatch(db: Db, row: NewBatchRow, targets: Targets): Promise<void> {

@@ -1,8 +1,15 @@
 // Queries: per-recipient rows of a batch, created by expanding numbers and groups inside SQLite.
 import { type SQL, sql } from "drizzle-orm";
+import { CODES } from "../domain/delivery/codes";
 import { atomic } from "./batch";
-import type { Targets } from "./batches";
 import type { Db } from "./client";
+
+export interface Targets {
+  /** Normalised MSISDNs. */
+  numbers: string[];
+  /** Group ids, expanded (with their child groups) to members inside the insert. */
+  groupIds: string[];
+}
 
 /**
  * The distinct MSISDNs of `targets`: the numbers plus the members of each group and, recursively, of
@@ -35,7 +42,7 @@ export function insertRecipientsStatement(
   guard: SQL = sql`1`,
 ) {
   return db.run(sql`INSERT OR IGNORE INTO recipients (batch_id, recipient, service_plan_id, status, code, at)
-    SELECT ${batchId}, value, ${planId}, 'Queued', 400, ${now} FROM (${expandedTargetsSql(planId, targets)})
+    SELECT ${batchId}, value, ${planId}, ${CODES.queued.status}, ${CODES.queued.code}, ${now} FROM (${expandedTargetsSql(planId, targets)})
     WHERE ${guard}`);
 }
 

@@ -1,6 +1,6 @@
 // Queries: apply delivery status events to recipient rows (never backwards) and close batches whose recipients are all final.
 import { sql } from "drizzle-orm";
-import type { StatusEvent } from "../upstream/upstream";
+import type { StatusEvent } from "../domain/delivery/events";
 import { atomic } from "./batch";
 import type { Db } from "./client";
 import type { RecipientRow } from "./schema";

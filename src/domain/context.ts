@@ -1,9 +1,21 @@
-// What every plan-scoped service receives: the plan's database, the authenticated plan, and the clock.
+// What every plan-scoped service receives: the plan's database, the authenticated plan, the clock and its queue.
 import type { Db } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
-import type { QueueClient } from "../queue/client";
+import type { CallbackJob } from "./delivery/deps";
+import type { QueueJob } from "./delivery/enqueue";
+import type { StatusEvent } from "./delivery/events";
 
 export type ServicePlan = ServicePlanRow;
+
+/** What services need from the plan's send queue (the Durable Object), bound to one plan. */
+export interface QueueClient {
+  enqueue(jobs: QueueJob[], options?: { rearm?: boolean }): Promise<void>;
+  cancel(batchId: string): Promise<void>;
+  /** Adds calls to the plan's signed, retried callback outbox (inbound messages). */
+  queueCallbacks(callbacks: CallbackJob[]): Promise<void>;
+  /** Records status events that arrived from outside (Sinch webhooks) and sends their callbacks. */
+  recordEvents(events: StatusEvent[]): Promise<void>;
+}
 
 export interface PlanContext {
   db: Db;

@@ -1,43 +1,38 @@
 // The SendQueue's own SQLite: jobs in FIFO order, in-flight submissions, later status events, the callback outbox.
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-  // phase: waiting (not started) -> dispatching -> reporting (all submitted; waits for receipts or expire_at)
-  `CREATE TABLE IF NOT EXISTS jobs (
-     batch_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, ready_at INTEGER NOT NULL, expire_at INTEGER NOT NULL, phase TEXT NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS jobs_line ON jobs (phase, ready_at, seq)`,
-  `CREATE INDEX IF NOT EXISTS jobs_expiry ON jobs (expire_at)`,
-  // A row here means "submitted, outcome not yet recorded": what a restart must reconcile.
-  `CREATE TABLE IF NOT EXISTS inflight (key TEXT PRIMARY KEY, message TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, due_at INTEGER NOT NULL, event TEXT NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS events_due ON events (due_at)`,
-  `CREATE TABLE IF NOT EXISTS callbacks (
-     id INTEGER PRIMARY KEY, url TEXT NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS callbacks_due ON callbacks (next_at)`,
+import type { CallbackJob, DeliveryStore, Job, NextTimes, StoredCallback } from "../domain/delivery/deps";
+import type { LaterEvent, StatusEvent } from "../domain/delivery/events";
+import type { Inflight } from "../domain/delivery/outbound";
+import type { Bucket } from "../domain/delivery/pacing";
+
+/** Each step runs once, in order, gated by the stored version: storage evolves by adding a step. */
+const STEPS: string[][] = [
+  [
+    `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    // phase: waiting (not started) -> dispatching -> reporting (all submitted; waits for receipts or expire_at)
+    `CREATE TABLE IF NOT EXISTS jobs (
+       batch_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, ready_at INTEGER NOT NULL, expire_at INTEGER NOT NULL, phase TEXT NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS jobs_line ON jobs (phase, ready_at, seq)`,
+    `CREATE INDEX IF NOT EXISTS jobs_expiry ON jobs (expire_at)`,
+    // A row here means "submitted, outcome not yet recorded": what a restart must reconcile.
+    `CREATE TABLE IF NOT EXISTS inflight (key TEXT PRIMARY KEY, message TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, due_at INTEGER NOT NULL, event TEXT NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS events_due ON events (due_at)`,
+    `CREATE TABLE IF NOT EXISTS callbacks (
+       id INTEGER PRIMARY KEY, url TEXT NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS callbacks_due ON callbacks (next_at)`,
+  ],
 ];
 
-export const SCHEMA_VERSION = "1";
+export const SCHEMA_VERSION = STEPS.length;
 
 /** Idempotent; runs in blockConcurrencyWhile before the object serves anything. */
 export function migrate(sql: SqlStorage): void {
-  for (const statement of SCHEMA) sql.exec(statement);
-  sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`, SCHEMA_VERSION);
+  sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+  const stored = Number(getMeta(sql, "schema_version") ?? 0);
+  for (let version = stored; version < STEPS.length; version++)
+    for (const statement of STEPS[version] ?? []) sql.exec(statement);
+  setMeta(sql, "schema_version", String(STEPS.length));
 }
-
-export type Job = {
-  batch_id: string;
-  seq: number;
-  ready_at: number;
-  expire_at: number;
-  phase: "waiting" | "dispatching" | "reporting";
-};
-
-export type CallbackRow = {
-  id: number;
-  url: string;
-  body: string;
-  attempts: number;
-  next_at: number;
-};
 
 export function getMeta(sql: SqlStorage, key: string): string | undefined {
   const row = sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
@@ -48,11 +43,10 @@ export function setMeta(sql: SqlStorage, key: string, value: string): void {
   sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, value);
 }
 
-/** Named operations on the queue's tables, so the object reads as steps rather than SQL. */
-export class QueueStore {
+/** The delivery engine's store over the object's SQLite. */
+export class QueueStore implements DeliveryStore {
   constructor(private readonly sql: SqlStorage) {}
 
-  /** New jobs join the end of the line; a waiting job may be rescheduled; a started one is left alone. */
   upsertJob(batchId: string, readyAt: number, expireAt: number): void {
     this.sql.exec(
       `INSERT INTO jobs (batch_id, seq, ready_at, expire_at, phase)
@@ -75,7 +69,6 @@ export class QueueStore {
     else this.sql.exec(`DELETE FROM jobs WHERE batch_id = ?`, batchId);
   }
 
-  /** The front of the line: due batches in the order they became due, ties by arrival. */
   dueJobs(now: number, limit: number): Job[] {
     return this.sql
       .exec<Job>(
@@ -92,42 +85,92 @@ export class QueueStore {
       .toArray()[0];
   }
 
-  logInflight(key: string, entry: string): void {
-    this.sql.exec(`INSERT OR REPLACE INTO inflight (key, message) VALUES (?, ?)`, key, entry);
+  logInflight(entries: Inflight[]): void {
+    for (const entry of entries)
+      this.sql.exec(
+        `INSERT OR REPLACE INTO inflight (key, message) VALUES (?, ?)`,
+        entry.message.key,
+        JSON.stringify(entry),
+      );
   }
 
-  inflight(): { key: string; message: string }[] {
-    return this.sql.exec<{ key: string; message: string }>(`SELECT key, message FROM inflight`).toArray();
+  inflight(): Inflight[] {
+    return this.sql
+      .exec<{ message: string }>(`SELECT message FROM inflight`)
+      .toArray()
+      .map((r) => JSON.parse(r.message) as Inflight);
   }
 
   clearInflight(keys: string[]): void {
     for (const key of keys) this.sql.exec(`DELETE FROM inflight WHERE key = ?`, key);
   }
 
-  addEvent(dueAt: number, event: string): void {
-    this.sql.exec(`INSERT INTO events (due_at, event) VALUES (?, ?)`, dueAt, event);
+  addLater(events: LaterEvent[]): void {
+    for (const { dueAt, ...event } of events)
+      this.sql.exec(`INSERT INTO events (due_at, event) VALUES (?, ?)`, dueAt, JSON.stringify(event));
   }
 
-  dueEvents(now: number, limit: number): { id: number; event: string }[] {
+  dueEvents(now: number, limit: number): { id: number; event: StatusEvent }[] {
     return this.sql
       .exec<{ id: number; event: string }>(
         `SELECT id, event FROM events WHERE due_at <= ? ORDER BY due_at, id LIMIT ?`,
         now,
         limit,
       )
-      .toArray();
+      .toArray()
+      .map((r) => ({ id: r.id, event: JSON.parse(r.event) as StatusEvent }));
   }
 
   deleteEvents(ids: number[]): void {
     for (const id of ids) this.sql.exec(`DELETE FROM events WHERE id = ?`, id);
   }
 
+  addCallbacks(callbacks: CallbackJob[], now: number): void {
+    for (const c of callbacks)
+      this.sql.exec(
+        `INSERT INTO callbacks (url, body, attempts, next_at) VALUES (?, ?, 0, ?)`,
+        c.url,
+        c.body,
+        now,
+      );
+  }
+
+  claimCallbacks(now: number, limit: number, leaseUntil: number): StoredCallback[] {
+    return this.sql
+      .exec<StoredCallback>(
+        `UPDATE callbacks SET next_at = ? WHERE id IN
+           (SELECT id FROM callbacks WHERE next_at <= ? ORDER BY next_at, id LIMIT ?)
+         RETURNING id, url, body, attempts, next_at`,
+        leaseUntil,
+        now,
+        limit,
+      )
+      .toArray()
+      .sort((a, b) => a.id - b.id);
+  }
+
+  deleteCallback(id: number): void {
+    this.sql.exec(`DELETE FROM callbacks WHERE id = ?`, id);
+  }
+
+  retryCallback(id: number, attempts: number, at: number): void {
+    this.sql.exec(`UPDATE callbacks SET attempts = ?, next_at = ? WHERE id = ?`, attempts, at, id);
+  }
+
+  bucket(): Bucket | undefined {
+    const stored = getMeta(this.sql, "bucket");
+    return stored === undefined ? undefined : (JSON.parse(stored) as Bucket);
+  }
+
+  setBucket(bucket: Bucket): void {
+    setMeta(this.sql, "bucket", JSON.stringify(bucket));
+  }
+
   count(table: "jobs" | "inflight" | "events" | "callbacks"): number {
     return this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n;
   }
 
-  /** When the earliest pending work of each kind is due (undefined: none). */
-  nextTimes(): { event?: number; callback?: number; expiry?: number; ready?: number; inflight: boolean } {
+  nextTimes(): NextTimes {
     const min = (query: string) => this.sql.exec<{ t: number | null }>(query).one().t ?? undefined;
     return {
       event: min(`SELECT min(due_at) AS t FROM events`),

@@ -1,29 +1,24 @@
 // The simulated operator network's rules: a recipient's last four digits choose what happens to its message.
-import type { DeliveryStatus } from "../domain/schemas/delivery-reports";
+import { CODES, type StatusCode } from "../domain/delivery/codes";
 
 export interface SimulatedOutcome {
   /** At submission: Dispatched (401), or Aborted (402) for an unroutable number that never leaves. */
-  submitted: { status: DeliveryStatus; code: number };
+  submitted: StatusCode;
   /** The operator's final receipt, if it ever sends one. */
-  final?: { status: DeliveryStatus; code: number };
+  final?: StatusCode;
 }
 
-/** Operator error codes (SMPP-style) the simulator reports for its failure cases. */
-export const SIMULATED_FAILURE_CODE = 15;
-export const SIMULATED_REJECTION_CODE = 16;
-
 export function simulatedOutcome(recipient: string): SimulatedOutcome {
-  const dispatched = { status: "Dispatched", code: 401 } as const;
   switch (recipient.slice(-4)) {
     case "9402":
-      return { submitted: { status: "Aborted", code: 402 } };
+      return { submitted: CODES.unroutable };
     case "9500":
-      return { submitted: dispatched, final: { status: "Failed", code: SIMULATED_FAILURE_CODE } };
+      return { submitted: CODES.dispatched, final: CODES.operatorFailed };
     case "9600":
-      return { submitted: dispatched, final: { status: "Rejected", code: SIMULATED_REJECTION_CODE } };
+      return { submitted: CODES.dispatched, final: CODES.operatorRejected };
     case "9700":
-      return { submitted: dispatched };
+      return { submitted: CODES.dispatched };
     default:
-      return { submitted: dispatched, final: { status: "Delivered", code: 0 } };
+      return { submitted: CODES.dispatched, final: CODES.delivered };
   }
 }

@@ -2,8 +2,9 @@
 import type { Db } from "../db/client";
 import type { SimulatorMessageRow } from "../db/schema";
 import { findSimulatorMessages, recordSimulatorMessages } from "../db/simulator";
+import type { LaterEvent, StatusEvent, SubmitOutcome } from "../domain/delivery/events";
 import { simulatedOutcome } from "./simulator-outcomes";
-import type { LaterEvent, OutboundMessage, StatusEvent, SubmitOutcome, Upstream } from "./upstream";
+import type { OutboundMessage, Upstream } from "./upstream";
 
 /** Receipts are stamped like an SMSC's, to the whole second. */
 const operatorTime = (ms: number) => Math.floor(ms / 1000) * 1000;

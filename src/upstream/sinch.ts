@@ -6,22 +6,16 @@ import { findBatches } from "../db/batches";
 import type { Db } from "../db/client";
 import type { BatchRow, ServicePlanRow } from "../db/schema";
 import { mappedUpstreamIds, recordUpstreamBatch, upstreamBatchesOf } from "../db/upstream-batches";
+import { CODES } from "../domain/delivery/codes";
+import type { StatusEvent, SubmitOutcome } from "../domain/delivery/events";
 import type { Parameters } from "../domain/schemas/batches";
 import { decryptSecret, requireKey } from "../domain/secrets";
 import { toIso } from "../domain/time";
-import {
-  type OutboundMessage,
-  type StatusEvent,
-  type SubmitOutcome,
-  type Upstream,
-  UpstreamUnavailable,
-} from "./upstream";
+import { type OutboundMessage, type Upstream, UpstreamUnavailable } from "./upstream";
 
 /** Sinch's clock and ours may disagree a little: look back this far before a submission's start. */
 const CLOCK_SKEW_MS = 60_000;
 
-/** A Sinch 4xx on a forwarded batch: its recipients end Aborted with Sinch's "internal error" code. */
-export const UPSTREAM_REFUSED_CODE = 403;
 const TIMEOUT_MS = 15_000;
 
 export interface SinchConnection {
@@ -116,7 +110,7 @@ function groupByBatch(messages: OutboundMessage[]): Map<string, OutboundMessage[
 }
 
 const dispatched = (messages: OutboundMessage[], at: number): StatusEvent[] =>
-  messages.map((m) => ({ batchId: m.batchId, recipient: m.recipient, status: "Dispatched", code: 401, at }));
+  messages.map((m) => ({ batchId: m.batchId, recipient: m.recipient, ...CODES.dispatched, at }));
 
 export function sinchUpstream(env: Env, plan: ServicePlanRow, db: Db): Upstream {
   let connection: Promise<SinchConnection> | undefined;
@@ -148,8 +142,7 @@ export function sinchUpstream(env: Env, plan: ServicePlanRow, db: Db): Upstream 
             ...group.map((m) => ({
               batchId,
               recipient: m.recipient,
-              status: "Aborted" as const,
-              code: UPSTREAM_REFUSED_CODE,
+              ...CODES.upstreamRefused,
               at: now,
             })),
           );

@@ -1,5 +1,5 @@
 // What a carrier connection must do: accept rendered messages (idempotently per key) and report status events.
-import type { DeliveryStatus } from "../domain/schemas/delivery-reports";
+import type { SubmitOutcome } from "../domain/delivery/events";
 
 export interface OutboundMessage {
   /** `${batchId}:${recipient}`: the idempotency key of one message. */
@@ -18,30 +18,6 @@ export interface OutboundMessage {
   clientReference?: string | null;
   /** The dispatch step that submitted it: messages of one step and batch travel together upstream. */
   submission: string;
-}
-
-/** A change of one recipient's delivery state, from any source (dispatch, operator, webhook, expiry). */
-export interface StatusEvent {
-  batchId: string;
-  recipient: string;
-  status: DeliveryStatus;
-  code: number;
-  at: number;
-  operatorStatusAt?: number | null;
-  encoding?: "GSM" | "UNICODE" | null;
-  parts?: number | null;
-}
-
-/** A status event the upstream will produce later (an operator's delivery receipt), due at `dueAt`. */
-export interface LaterEvent extends StatusEvent {
-  dueAt: number;
-}
-
-export interface SubmitOutcome {
-  /** The immediate state of each submitted message: Dispatched, or a failure such as Aborted/402. */
-  events: StatusEvent[];
-  /** Receipts the upstream promises later; the queue stores and applies them when due. */
-  later: LaterEvent[];
 }
 
 export interface Upstream {

@@ -1,7 +1,9 @@
 // Worker entry: REST and tRPC over fetch, the cron watchdog, and the SendQueue Durable Object class.
+import { databaseFor } from "../db/client";
+import { watchdog } from "../domain/delivery/watchdog";
+import { queueClient } from "../queue/client";
 import { handleTrpc } from "../rpc/handler";
 import { buildRouter } from "./router";
-import { watchdog } from "./watchdog";
 
 export { SendQueue } from "../queue/send-queue";
 
@@ -14,6 +16,6 @@ export default {
     return router.fetch(request, env, ctx);
   },
   async scheduled(controller, env): Promise<void> {
-    await watchdog(env, controller.scheduledTime);
+    await watchdog(databaseFor(env), (planId) => queueClient(env, planId), controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

@@ -2,6 +2,7 @@
 
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import type { CrashPoint } from "../../src/domain/delivery/deps";
 import { sendQueueFor } from "../../src/queue/client";
 import type { SendQueue } from "../../src/queue/send-queue";
 
@@ -10,13 +11,18 @@ export const queueOf = (planId: string) => sendQueueFor(env, planId);
 /** Freezes the queue's clock at `ms` (pacing, schedules and retries then move only when the test says). */
 export async function setClock(planId: string, ms: number): Promise<void> {
   await runInDurableObject(queueOf(planId), (q: SendQueue) => {
-    q.now = () => ms;
+    q.overrides.now = () => ms;
   });
 }
 
-export async function crashNextStep(planId: string, point: "after-submit" | "after-record"): Promise<void> {
+/** The next dispatch step throws at `point`, once, as a crash there would. */
+export async function crashNextStep(planId: string, point: CrashPoint): Promise<void> {
   await runInDurableObject(queueOf(planId), (q: SendQueue) => {
-    q.crashAt = point;
+    q.overrides.checkpoint = (reached) => {
+      if (reached !== point) return;
+      q.overrides.checkpoint = undefined;
+      throw new Error(`simulated crash ${point}`);
+    };
   });
 }
 

@@ -1,5 +1,6 @@
 // What one recipient receives and what it costs: parameters rendered, encoding chosen, parts counted. Used by dry run and dispatch.
 import type { BatchRow } from "../../db/schema";
+import { CODES } from "../delivery/codes";
 import type { Parameters } from "../schemas/batches";
 import { chooseEncoding } from "../text/auto-encoding";
 import { base64ByteLength, binaryParts, hexByteLength } from "../text/binary";
@@ -19,8 +20,8 @@ export interface Draft {
 
 export type Rendered =
   | { ok: true; body: string; parts: number; encoding: "GSM" | "UCS2" | "binary" }
-  /** 405: no value and no default for a parameter; 411: more parts than max_number_of_message_parts. */
-  | { ok: false; code: 405 | 411 };
+  /** No value and no default for a parameter (405), or more parts than max_number_of_message_parts (411). */
+  | { ok: false; failure: typeof CODES.missingParameter | typeof CODES.tooManyParts };
 
 export function draftOfRow(row: BatchRow): Draft {
   const parameters = row.parameters === null ? undefined : (JSON.parse(row.parameters) as Parameters);
@@ -43,7 +44,7 @@ export function renderFor(draft: Draft, recipient: string, autoEncoding: boolean
   const rendered = draft.template
     ? renderTemplate(draft.template, draft.parameters, recipient)
     : { ok: true as const, text: draft.body };
-  if (!rendered.ok) return { ok: false, code: 405 };
+  if (!rendered.ok) return { ok: false, failure: CODES.missingParameter };
   const chosen = chooseEncoding(rendered.text, { autoEncoding });
   let out: Rendered = { ok: true, body: chosen.text, parts: chosen.parts, encoding: chosen.encoding };
   // Encoding first: transliteration may make the text fit one part before truncation is needed.
@@ -51,6 +52,6 @@ export function renderFor(draft: Draft, recipient: string, autoEncoding: boolean
     const body = truncateToOnePart(chosen.text);
     out = { ok: true, body, parts: 1, encoding: measureText(body).encoding };
   }
-  if (draft.maxParts != null && out.parts > draft.maxParts) return { ok: false, code: 411 };
+  if (draft.maxParts != null && out.parts > draft.maxParts) return { ok: false, failure: CODES.tooManyParts };
   return out;
 }

@@ -1,6 +1,7 @@
 // Splits a batch's `to` into numbers and group ids, and refuses group ids the plan does not have.
-import type { Targets } from "../../db/batches";
+
 import { existingGroupIds } from "../../db/groups";
+import type { Targets } from "../../db/recipients";
 import type { PlanContext } from "../context";
 import { ApiError } from "../errors";
 import { isId } from "../ids";

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { ServicePlanRow } from "../../db/schema";
 import { ourBatchIds } from "../../db/upstream-batches";
-import type { StatusEvent } from "../../upstream/upstream";
 import type { PlanContext } from "../context";
+import type { StatusEvent } from "../delivery/events";
 import { ApiError } from "../errors";
 import { receiveInbound } from "../inbounds/receive";
 import { normalizeMsisdn } from "../msisdn";

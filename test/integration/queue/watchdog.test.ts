@@ -27,7 +27,7 @@ describe("watchdog", () => {
     await runInDurableObject(queueOf(plan.id), async (q: SendQueue, state) => {
       state.storage.sql.exec("DELETE FROM jobs");
       await state.storage.deleteAlarm();
-      q.now = () => sendAt;
+      q.overrides.now = () => sendAt;
     });
     expect((await queueOf(plan.id).stats()).jobs).toBe(0);
     await tick(sendAt - 30_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyCallbackStatus, MAX_RETRIES, retryDelay } from "../../../src/queue/backoff";
+import { classifyCallbackStatus, MAX_RETRIES, retryDelay } from "../../../src/domain/delivery/backoff";
 
 describe("callback retries", () => {
   it("start at 5 s and double to 81,920 s (~22 h 45 min), then stop", () => {

@@ -1,8 +1,8 @@
 // The cron watchdog: makes sure every plan's queue holds its due, unfinished batches. It never sends itself.
-import { openBatches } from "../db/batches";
-import { databaseFor } from "../db/client";
-import type { QueueJob } from "../queue/client";
-import { queueClient } from "../queue/client";
+import { openBatches } from "../../db/batches";
+import type { Db } from "../../db/client";
+import type { QueueClient } from "../context";
+import type { QueueJob } from "./enqueue";
 
 /** Cron is minute-grained: look a minute ahead so a batch due before the next tick is armed now. */
 export const LOOKAHEAD_MS = 60_000;
@@ -16,10 +16,11 @@ export const BATCHES_PER_TICK = 2_000;
  * and expires what passed expire_at.
  */
 export async function watchdog(
-  env: Env,
+  db: Db,
+  queueFor: (planId: string) => QueueClient,
   now: number,
 ): Promise<{ plans: number; batches: number; failed: number }> {
-  const rows = await openBatches(databaseFor(env), now, now + LOOKAHEAD_MS, BATCHES_PER_TICK);
+  const rows = await openBatches(db, now, now + LOOKAHEAD_MS, BATCHES_PER_TICK);
   const byPlan = new Map<string, QueueJob[]>();
   for (const r of rows) {
     const jobs = byPlan.get(r.servicePlanId) ?? [];
@@ -27,9 +28,15 @@ export async function watchdog(
     byPlan.set(r.servicePlanId, jobs);
   }
   const results = await Promise.allSettled(
-    [...byPlan].map(([planId, jobs]) => queueClient(env, planId).enqueue(jobs, { rearm: true })),
+    [...byPlan].map(([planId, jobs]) => queueFor(planId).enqueue(jobs, { rearm: true })),
   );
   const failed = results.filter((r) => r.status === "rejected");
-  for (const f of failed) console.error("watchdog: enqueue failed", (f as PromiseRejectedResult).reason);
+  for (const f of failed)
+    console.error(
+      JSON.stringify({
+        event: "watchdog_enqueue_failed",
+        error: String((f as PromiseRejectedResult).reason),
+      }),
+    );
   return { plans: byPlan.size, batches: rows.length, failed: failed.length };
 }

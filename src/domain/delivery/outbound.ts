@@ -1,6 +1,7 @@
 // What the queue hands to an upstream for one recipient, and the report facts it keeps beside it in the in-flight log.
-import type { BatchRow, ServicePlanRow } from "../db/schema";
-import type { OutboundMessage, StatusEvent } from "../upstream/upstream";
+import type { BatchRow, ServicePlanRow } from "../../db/schema";
+import type { OutboundMessage } from "../../upstream/upstream";
+import type { StatusEvent } from "./events";
 
 export function outbound(
   row: BatchRow,

@@ -7,7 +7,7 @@ import {
   refill,
   spend,
   wakeAt,
-} from "../../../src/queue/pacing";
+} from "../../../src/domain/delivery/pacing";
 
 describe("token bucket", () => {
   it("holds a fifth of a second of burst and refills at the rate", () => {

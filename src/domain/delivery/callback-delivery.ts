@@ -1,19 +1,20 @@
-// The queue's callback outbox: stored in the object's SQLite, posted signed, at most six at a time, retried with Sinch's backoff.
-
-import type { CallbackJob } from "../domain/delivery-reports/status-updates";
-import { signatureHeaders } from "../domain/signature";
+// The callback outbox, drained: due callbacks posted signed, at most six at a time, retried on Sinch's schedule.
+import { signatureHeaders } from "../signature";
 import { classifyCallbackStatus, retryDelay } from "./backoff";
-import type { CallbackRow } from "./storage";
+import type { DeliveryStore, StoredCallback } from "./deps";
 
 /** Workers allow six simultaneous outgoing connections. */
 export const MAX_CONCURRENT_CALLBACKS = 6;
 const TIMEOUT_MS = 5_000;
 /** A run starts no new call after this long (real time): slow endpoints wait for the next run. */
 const RUN_BUDGET_MS = 3_000;
+const CALLBACKS_PER_RUN = 60;
+/** A claimed callback is not due again before this: longer than a whole run, so only a crash releases it. */
+const CLAIM_MS = 60_000;
 
 export type CallbackResult = { id: number; outcome: "delivered" | "drop" | "retry"; status?: number };
 
-async function post(row: CallbackRow, secret: string, now: number): Promise<CallbackResult> {
+async function post(row: StoredCallback, secret: string, now: number): Promise<CallbackResult> {
   try {
     const headers = {
       "content-type": "application/json",
@@ -23,6 +24,8 @@ async function post(row: CallbackRow, secret: string, now: number): Promise<Call
       method: "POST",
       headers,
       body: row.body,
+      // A redirect is an answer, not a new address to post to: it counts as a failed attempt.
+      redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     await response.body?.cancel();
@@ -34,7 +37,7 @@ async function post(row: CallbackRow, secret: string, now: number): Promise<Call
 
 /** Posts `rows` with bounded concurrency; the caller records each result. */
 export async function deliverCallbacks(
-  rows: CallbackRow[],
+  rows: StoredCallback[],
   secret: string,
   now: number,
 ): Promise<CallbackResult[]> {
@@ -43,7 +46,7 @@ export async function deliverCallbacks(
   const stopAt = Date.now() + RUN_BUDGET_MS;
   const worker = async () => {
     while (next < rows.length && Date.now() < stopAt) {
-      const row = rows[next++] as CallbackRow;
+      const row = rows[next++] as StoredCallback;
       results.push(await post(row, secret, now));
     }
   };
@@ -57,37 +60,32 @@ export function nextAttemptAt(attempts: number, now: number): number | undefined
   return delay === undefined ? undefined : now + delay;
 }
 
-const CALLBACKS_PER_RUN = 60;
-
-export function addToOutbox(sql: SqlStorage, callbacks: CallbackJob[], now: number): void {
-  for (const c of callbacks)
-    sql.exec(`INSERT INTO callbacks (url, body, attempts, next_at) VALUES (?, ?, 0, ?)`, c.url, c.body, now);
-}
-
-/** Posts what is due, then records each outcome: delivered and dropped leave, retries wait their turn. */
-export async function sendDueCallbacks(sql: SqlStorage, secret: string, now: number): Promise<void> {
-  const rows = sql
-    .exec<CallbackRow>(
-      `SELECT * FROM callbacks WHERE next_at <= ? ORDER BY next_at, id LIMIT ?`,
-      now,
-      CALLBACKS_PER_RUN,
-    )
-    .toArray();
+/**
+ * Claims what is due, posts it, then records each outcome: delivered and dropped leave, retries wait their
+ * turn. Claiming first means two overlapping runs never post the same callback; one not reached within
+ * the run's budget is released for the next run.
+ */
+export async function sendDueCallbacks(store: DeliveryStore, secret: string, now: number): Promise<void> {
+  const rows = store.claimCallbacks(now, CALLBACKS_PER_RUN, now + CLAIM_MS);
   if (rows.length === 0) return;
   const results = await deliverCallbacks(rows, secret, now);
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const result of results) {
-    const row = byId.get(result.id) as CallbackRow;
+    const row = byId.get(result.id) as StoredCallback;
+    byId.delete(result.id);
     const retryAt = result.outcome === "retry" ? nextAttemptAt(row.attempts + 1, now) : undefined;
-    if (retryAt === undefined) sql.exec(`DELETE FROM callbacks WHERE id = ?`, row.id);
-    else sql.exec(`UPDATE callbacks SET attempts = attempts + 1, next_at = ? WHERE id = ?`, retryAt, row.id);
+    if (retryAt === undefined) store.deleteCallback(row.id);
+    else store.retryCallback(row.id, row.attempts + 1, retryAt);
     if (result.outcome !== "delivered")
       console.warn(
-        "callback",
-        result.outcome,
-        row.url,
-        result.status ?? "network error",
-        `attempt ${row.attempts + 1}`,
+        JSON.stringify({
+          event: retryAt === undefined ? "callback_gave_up" : "callback_failed",
+          url: row.url,
+          status: result.status ?? "network error",
+          attempt: row.attempts + 1,
+        }),
       );
   }
+  // Not reached this run: due again at once, with no attempt counted.
+  for (const row of byId.values()) store.retryCallback(row.id, row.attempts, now);
 }

@@ -1,0 +1,25 @@
+// Records status events: applied in D1 (never backwards), their callbacks put in the outbox, completed batches retired.
+import { applyStatusEvents } from "../../db/status-events";
+import { callbacksFor } from "./callbacks-for";
+import type { DeliveryDeps } from "./deps";
+import type { StatusEvent } from "./events";
+
+/**
+ * Only rows that really changed cause callbacks, so a repeated or late event changes nothing and calls
+ * nobody. `alsoCheck`: batches to close even without events (all sent, or nothing to send at all).
+ */
+export async function recordEvents(
+  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory">,
+  events: StatusEvent[],
+  alsoCheck: string[] = [],
+): Promise<void> {
+  if (events.length === 0 && alsoCheck.length === 0) return;
+  const now = deps.now();
+  const { changed, batches } = await applyStatusEvents(deps.db, events, now, alsoCheck);
+  deps.store.addCallbacks(await callbacksFor(deps.db, deps.plan.callbackUrl, changed, batches), now);
+  for (const b of batches) {
+    if (!b.completedNow) continue;
+    deps.store.deleteJob(b.id);
+    deps.memory.active.delete(b.id);
+  }
+}
