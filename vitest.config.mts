@@ -1,4 +1,4 @@
-// Vitest projects: unit (plain Node, no runtime), integration (inside workerd), sinch (workerd + two real
+// Vitest projects: unit (plain Node, no runtime), differential (the text engine against an oracle), integration (inside workerd), sinch (workerd + two real
 // gateways as Sinch), e2e (Node-side tests of the packed package and the browser). `npx vitest run test/unit` starts
 // only what the unit project needs.
 import { readFileSync } from "node:fs";
@@ -57,6 +57,8 @@ export default defineConfig(async () => {
     test: {
       projects: [
         { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
+        // The text engine against an independent calculator on 20,000 seeded strings: slow, so apart from unit.
+        { test: { name: "differential", include: ["test/differential/**/*.test.ts"], environment: "node" } },
         workers(
           "integration",
           ["test/integration/**/*.test.ts"],

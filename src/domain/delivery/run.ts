@@ -12,9 +12,9 @@ import { reconcileInflight } from "./reconcile";
 export async function runDue(deps: DeliveryDeps): Promise<void> {
   const { memory } = deps;
   const deadline = deps.now() + RUN_BUDGET_MS;
+  // While the upstream is backing off, receipts, expiry and callbacks still go on; dispatch waits.
+  const upstreamReady = deps.now() >= memory.backoffUntil;
   try {
-    // While the upstream is backing off, receipts, expiry and callbacks still go on; dispatch waits.
-    const upstreamReady = deps.now() >= memory.backoffUntil;
     if (upstreamReady) await reconcileInflight(deps);
     while (deps.now() < deadline) {
       const progressed =
@@ -24,7 +24,8 @@ export async function runDue(deps: DeliveryDeps): Promise<void> {
       // A step that emptied the line ends the run: arrivals in the next COALESCE_MS share one step.
       if (!progressed || memory.drainedAt === deps.now()) break;
     }
-    memory.upstreamFailures = 0;
+    // Only a run that reached the upstream proves it is back: one that waited out the backoff proves nothing.
+    if (upstreamReady) memory.upstreamFailures = 0;
   } catch (error) {
     if (!(error instanceof UpstreamUnavailable)) throw error;
     // What is in flight stays logged; try again later, slower each time.

@@ -1,7 +1,7 @@
 // mt_binary sizes: parts at 140 bytes, Base64 and hex byte lengths with validation.
 import { describe, expect, it } from "vitest";
 import { base64ByteLength, binaryParts, hexByteLength } from "../../../src/domain/text/binary";
-import { seededRandom } from "./random-text";
+import { seededRandom } from "../../helpers/random-text";
 
 describe("binaryParts", () => {
   it.each([

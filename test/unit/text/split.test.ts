@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { GSM_WIDTH } from "../../../src/domain/text/gsm-alphabet";
 import { measureText, splitText, truncateToOnePart } from "../../../src/domain/text/segments";
-import { randomBody, seededRandom } from "./random-text";
+import { randomBody, seededRandom } from "../../helpers/random-text";
 
 const a = (n: number) => "a".repeat(n);
 const b = (n: number) => "b".repeat(n);

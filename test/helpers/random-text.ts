@@ -1,6 +1,6 @@
 // Seeded random SMS bodies for the differential test: GSM, extension, Latin-1, Cyrillic and emoji.
-import { GSM_BASIC_CHARS, GSM_EXTENSION_CHARS, GSM_WIDTH } from "../../../src/domain/text/gsm-alphabet";
-import { seededRandom } from "../../helpers/seeded-random";
+import { GSM_BASIC_CHARS, GSM_EXTENSION_CHARS, GSM_WIDTH } from "../../src/domain/text/gsm-alphabet";
+import { seededRandom } from "./seeded-random";
 
 export { seededRandom };
 

@@ -1,8 +1,8 @@
 // Differential test: our part counting against Twilio's sms-segments-calculator on seeded random bodies.
 import { SegmentedMessage } from "sms-segments-calculator";
 import { describe, expect, it } from "vitest";
-import { type Encoding, measureText, splitText } from "../../../src/domain/text/segments";
-import { randomBody, seededRandom } from "./random-text";
+import { type Encoding, measureText, splitText } from "../../src/domain/text/segments";
+import { randomBody, seededRandom } from "../helpers/random-text";
 
 const STRINGS = 20_000;
 const SEED = 0x5ec7e57;

@@ -1,0 +1,129 @@
+// The delivery engine without the Workers runtime: real migrations and SQL on Node's SQLite for D1 and the queue
+// object's store, a scripted upstream, a clock the test moves, and the real send/cancel services in front.
+import { sql as query } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import type { Db } from "../../../src/db/client";
+import * as schema from "../../../src/db/schema";
+import { type ServicePlanRow, servicePlans } from "../../../src/db/schema";
+import { cancelBatch as cancelService } from "../../../src/domain/batches/change";
+import { sendBatch } from "../../../src/domain/batches/send";
+import type { PlanContext, QueueClient } from "../../../src/domain/context";
+import { cancelBatch, dropFromLine } from "../../../src/domain/delivery/cancel";
+import { type CrashPoint, type DeliveryDeps, freshMemory } from "../../../src/domain/delivery/deps";
+import { addJobs } from "../../../src/domain/delivery/enqueue";
+import { recordEvents } from "../../../src/domain/delivery/record";
+import { runDue } from "../../../src/domain/delivery/run";
+import { SendBatchRequest } from "../../../src/domain/schemas/batches";
+import { migrate, QueueStore } from "../../../src/queue/storage";
+import { type ScriptedUpstream, scriptedUpstream } from "./scripted-upstream";
+import { SqliteD1, sqliteStorage } from "./sqlite-d1";
+
+export const T0 = Date.parse("2026-06-01T12:00:00.000Z");
+
+export interface Harness {
+  db: Db;
+  store: QueueStore;
+  upstream: ScriptedUpstream;
+  deps: DeliveryDeps;
+  ctx: PlanContext;
+  clock: { now: number };
+  /** Crash points the next steps throw at, in order (one crash each). */
+  crashes: CrashPoint[];
+  send(body: Record<string, unknown>): Promise<{ id: string }>;
+  cancel(batchId: string): Promise<void>;
+  /** One run of the engine, as an alarm would; a crash surfaces as a rejection. */
+  run(): Promise<void>;
+  /** Runs until nothing is due now (at most `max` runs). */
+  settle(max?: number): Promise<void>;
+  /** The object restarts: what it kept in memory is gone, its storage and D1 remain. */
+  restart(): void;
+  statuses(batchId: string): Promise<Record<string, string>>;
+}
+
+export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): Promise<Harness> {
+  const db = drizzle(new SqliteD1().migrate() as unknown as D1Database, { schema }) as Db;
+  const sql = sqliteStorage();
+  migrate(sql);
+  const store = new QueueStore(sql);
+  const clock = { now: T0 };
+  const upstream = scriptedUpstream();
+  const plan: ServicePlanRow = {
+    id: "plan-1",
+    name: null,
+    rateLimit: 0,
+    defaultOriginator: null,
+    callbackUrl: null,
+    webhookSecret: "secret",
+    autoEncoding: false,
+    optOutEnabled: true,
+    optOutKeywords: null,
+    optInKeywords: null,
+    upstream: "simulator",
+    sinchBaseUrl: null,
+    sinchServicePlanId: null,
+    sinchApiTokenEncrypted: null,
+    sinchWebhookSecretEncrypted: null,
+    createdAt: T0,
+    modifiedAt: T0,
+    ...settings,
+  };
+  await db.insert(servicePlans).values(plan);
+  const crashes: CrashPoint[] = [];
+  const deps: DeliveryDeps = {
+    db,
+    store,
+    upstream,
+    plan,
+    now: () => clock.now,
+    memory: freshMemory(),
+    checkpoint: (point) => {
+      if (crashes[0] !== point) return;
+      crashes.shift();
+      throw new Error(`simulated crash ${point}`);
+    },
+  };
+  const queue: QueueClient = {
+    enqueue: async (jobs) => {
+      addJobs(deps, jobs, clock.now);
+    },
+    cancel: async (batchId) => {
+      dropFromLine(deps, batchId);
+      await cancelBatch(deps, batchId);
+    },
+    queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
+    recordEvents: (events) => recordEvents(deps, events),
+  };
+  const ctx: PlanContext = { db, plan, now: () => clock.now, queue };
+  const run = () => runDue(deps);
+  return {
+    db,
+    store,
+    upstream,
+    deps,
+    ctx,
+    clock,
+    crashes,
+    send: (body) => sendBatch(ctx, SendBatchRequest.parse({ from: "12345", body: "hi", ...body })),
+    cancel: async (batchId) => {
+      await cancelService(ctx, batchId);
+    },
+    run,
+    async settle(max = 100) {
+      for (let i = 0; i < max; i++) {
+        const before = JSON.stringify([store.count("jobs"), store.count("events"), store.count("inflight")]);
+        await run();
+        const after = JSON.stringify([store.count("jobs"), store.count("events"), store.count("inflight")]);
+        if (before === after && store.dueJobs(clock.now, 1).length === 0) return;
+      }
+    },
+    restart: () => {
+      deps.memory = freshMemory();
+    },
+    async statuses(batchId) {
+      const rows = await db.all<{ recipient: string; status: string; code: number }>(
+        query`SELECT recipient, status, code FROM recipients WHERE batch_id = ${batchId} ORDER BY recipient`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.recipient, `${r.status}/${r.code}`]));
+    },
+  };
+}
