@@ -24,4 +24,6 @@ export interface PlanContext {
   now: () => number;
   /** The plan's send queue. */
   queue: QueueClient;
+  /** Work that may finish after the response (a request's waitUntil). */
+  defer: (work: Promise<unknown>) => void;
 }

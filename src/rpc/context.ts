@@ -5,14 +5,13 @@ export interface RpcContext {
   authorization: string | null;
   /** The `x-service-plan-id` header: which plan the token belongs to (as in Sinch's REST path). */
   servicePlanId: string | null;
+  /** Work that may finish after the response: the request's waitUntil. */
+  defer: (work: Promise<unknown>) => void;
 }
 
-/** Without a request: what tests and createCaller use. */
-export const createContextInner = (ctx: RpcContext): RpcContext => ctx;
-
-export const createContext = (request: Request, env: Env): RpcContext =>
-  createContextInner({
-    env,
-    authorization: request.headers.get("authorization"),
-    servicePlanId: request.headers.get("x-service-plan-id"),
-  });
+export const createContext = (request: Request, env: Env, execution: ExecutionContext): RpcContext => ({
+  env,
+  authorization: request.headers.get("authorization"),
+  servicePlanId: request.headers.get("x-service-plan-id"),
+  defer: (work) => execution.waitUntil(work),
+});

@@ -17,7 +17,7 @@ function trpcErrorResponse(error: ApiError): Response {
   return Response.json(body, { status: error.status });
 }
 
-export async function handleTrpc(request: Request, env: Env): Promise<Response> {
+export async function handleTrpc(request: Request, env: Env, execution: ExecutionContext): Promise<Response> {
   let req = request;
   if (request.body !== null) {
     // The fetch adapter has no size limit: read the body here, bounded, and hand on a copy.
@@ -32,6 +32,6 @@ export async function handleTrpc(request: Request, env: Env): Promise<Response> 
     endpoint: "/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext(req, env),
+    createContext: () => createContext(req, env, execution),
   });
 }

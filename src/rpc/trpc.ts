@@ -59,12 +59,11 @@ const sinchErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(sinchErrors);
 
 export const planProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.servicePlanId) throw new ApiError("unauthorized", "The x-service-plan-id header is required");
-  const scope = await planContext(ctx.env, ctx.servicePlanId, ctx.authorization);
+  const scope = await planContext(ctx.env, ctx.servicePlanId, ctx.authorization, ctx.defer);
   return next({ ctx: { ...ctx, scope } });
 });
 

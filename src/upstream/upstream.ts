@@ -1,5 +1,6 @@
 // What a carrier connection must do: accept rendered messages (idempotently per key) and report status events.
 import type { SubmitOutcome } from "../domain/delivery/events";
+import type { MessageEncoding } from "../domain/text/encoding-names";
 
 export interface OutboundMessage {
   /** `${batchId}:${recipient}`: the idempotency key of one message. */
@@ -12,7 +13,7 @@ export interface OutboundMessage {
   /** Rendered text, or Base64 for binary. */
   body: string;
   udh?: string | null;
-  encoding: "GSM" | "UCS2" | "binary";
+  encoding: MessageEncoding;
   parts: number;
   flash: boolean;
   clientReference?: string | null;

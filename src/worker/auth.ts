@@ -10,10 +10,11 @@ export async function planContext(
   env: Env,
   planId: string,
   authorization: string | null,
+  defer: PlanContext["defer"],
 ): Promise<PlanContext> {
   const db = databaseFor(env, planId);
   const plan = await authenticatePlan(db, planId, bearerToken(authorization));
-  return { db, plan, now: Date.now, queue: queueClient(env, planId) };
+  return { db, plan, now: Date.now, queue: queueClient(env, planId), defer };
 }
 
 /** The admin API is off (every call 401) when ADMIN_TOKEN is not set. */

@@ -12,11 +12,12 @@ export const XMS = "/xms/v1/:service_plan_id";
 /** A route of one service plan: authenticates the plan's token, runs the service, renders JSON. */
 export const planRoute =
   (run: (ctx: PlanContext, request: IRequest) => Promise<unknown>, status = 200): Handler =>
-  async (request, env) => {
+  async (request, env, execution) => {
     const ctx = await planContext(
       env,
       request.params.service_plan_id ?? "",
       request.headers.get("authorization"),
+      (work) => execution.waitUntil(work),
     );
     const result = await run(ctx, request);
     return result === undefined ? empty(status) : json(result, status);

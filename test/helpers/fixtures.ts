@@ -31,7 +31,7 @@ export async function insertInboundFixture(
   const plan = await findPlan(db, planId);
   if (!plan) throw new Error(`no plan ${planId}`);
   return storeInbound(
-    { db, plan, now: Date.now, queue: queueClient(env, planId) },
+    { db, plan, now: Date.now, queue: queueClient(env, planId), defer: () => undefined },
     {
       id: newId(),
       servicePlanId: planId,

@@ -12,8 +12,8 @@ import {
 } from "../schemas/batches";
 import { base64ByteLength, hexByteLength } from "../text/binary";
 import { effectiveTimes, MAX_EXPIRY_MS, rowFromRequest, toBatch } from "./batch-object";
+import { cancelInQueue, handToQueue } from "./queue-handoff";
 import { requireBatch } from "./read";
-import { cancelInQueue, enqueue } from "./schedule";
 import { dedupe, resolveTargets, splitTargets } from "./targets";
 
 function assertChangeable(row: BatchRow): void {
@@ -108,7 +108,7 @@ export async function updateBatch(
     }))
   )
     throw changedMeanwhile(row.id);
-  await enqueue(ctx, next);
+  handToQueue(ctx, next);
   return toBatch(next);
 }
 
@@ -127,7 +127,7 @@ export async function replaceBatch(ctx: PlanContext, batchId: string, req: SendB
     }))
   )
     throw changedMeanwhile(row.id);
-  await enqueue(ctx, next);
+  handToQueue(ctx, next);
   return toBatch(next);
 }
 

@@ -3,6 +3,7 @@ import { expandTargets } from "../../db/recipients";
 import { listRecipientNumbers } from "../../db/reports";
 import type { PlanContext } from "../context";
 import type { DryRunQuery, DryRunResponse, SendBatchRequest } from "../schemas/batches";
+import { DRY_RUN_ENCODING } from "../text/encoding-names";
 import { compileTemplate } from "../text/parameters";
 import { effectiveTimes, resolveOriginator } from "./batch-object";
 import { requireBatch } from "./read";
@@ -10,8 +11,6 @@ import { type Draft, draftOfRow, renderFor } from "./render";
 import { dedupe, resolveTargets } from "./targets";
 
 type PerRecipient = NonNullable<DryRunResponse["per_recipient"]>[number];
-
-const ENCODING_NAME = { GSM: "text", UCS2: "unicode", binary: "binary" } as const;
 
 /** Parts are counted as sent; recipients that would fail (405, 411) are counted but send nothing. */
 function dryRun(ctx: PlanContext, draft: Draft, recipients: string[], q: DryRunQuery): DryRunResponse {
@@ -29,7 +28,7 @@ function dryRun(ctx: PlanContext, draft: Draft, recipients: string[], q: DryRunQ
         recipient,
         number_of_parts: m.parts,
         body: m.body,
-        encoding: ENCODING_NAME[m.encoding] as PerRecipient["encoding"],
+        encoding: DRY_RUN_ENCODING[m.encoding] as PerRecipient["encoding"],
       });
   }
   const out: DryRunResponse = { number_of_recipients: recipients.length, number_of_messages: messages };

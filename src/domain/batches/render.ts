@@ -4,6 +4,7 @@ import { CODES } from "../delivery/codes";
 import type { Parameters } from "../schemas/batches";
 import { chooseEncoding } from "../text/auto-encoding";
 import { base64ByteLength, binaryParts, hexByteLength } from "../text/binary";
+import type { MessageEncoding } from "../text/encoding-names";
 import { compileTemplate, renderTemplate, type Template } from "../text/parameters";
 import { measureText, truncateToOnePart } from "../text/segments";
 
@@ -18,8 +19,8 @@ export interface Draft {
   template?: Template;
 }
 
-export type Rendered =
-  | { ok: true; body: string; parts: number; encoding: "GSM" | "UCS2" | "binary" }
+export type RenderedMessage =
+  | { ok: true; body: string; parts: number; encoding: MessageEncoding }
   /** No value and no default for a parameter (405), or more parts than max_number_of_message_parts (411). */
   | { ok: false; failure: typeof CODES.missingParameter | typeof CODES.tooManyParts };
 
@@ -36,7 +37,7 @@ export function draftOfRow(row: BatchRow): Draft {
   };
 }
 
-export function renderFor(draft: Draft, recipient: string, autoEncoding: boolean): Rendered {
+export function renderFor(draft: Draft, recipient: string, autoEncoding: boolean): RenderedMessage {
   if (draft.type === "mt_binary") {
     const parts = binaryParts(base64ByteLength(draft.body) ?? 0, hexByteLength(draft.udh ?? "") ?? 0);
     return { ok: true, body: draft.body, parts, encoding: "binary" };
@@ -46,7 +47,7 @@ export function renderFor(draft: Draft, recipient: string, autoEncoding: boolean
     : { ok: true as const, text: draft.body };
   if (!rendered.ok) return { ok: false, failure: CODES.missingParameter };
   const chosen = chooseEncoding(rendered.text, { autoEncoding });
-  let out: Rendered = { ok: true, body: chosen.text, parts: chosen.parts, encoding: chosen.encoding };
+  let out: RenderedMessage = { ok: true, body: chosen.text, parts: chosen.parts, encoding: chosen.encoding };
   // Encoding first: transliteration may make the text fit one part before truncation is needed.
   if (draft.truncateConcat && chosen.parts > 1) {
     const body = truncateToOnePart(chosen.text);

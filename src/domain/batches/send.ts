@@ -4,7 +4,7 @@ import type { PlanContext } from "../context";
 import { newId } from "../ids";
 import type { Batch, SendBatchRequest } from "../schemas/batches";
 import { rowFromRequest, toBatch } from "./batch-object";
-import { enqueue } from "./schedule";
+import { handToQueue } from "./queue-handoff";
 import { dedupe, resolveTargets } from "./targets";
 
 export async function sendBatch(ctx: PlanContext, req: SendBatchRequest): Promise<Batch> {
@@ -12,6 +12,6 @@ export async function sendBatch(ctx: PlanContext, req: SendBatchRequest): Promis
   const row = rowFromRequest(ctx, request, { id: newId(), createdAt: ctx.now() });
   const targets = await resolveTargets(ctx, request.to);
   await insertBatch(ctx.db, row, targets);
-  await enqueue(ctx, row);
+  handToQueue(ctx, row);
   return toBatch(row);
 }

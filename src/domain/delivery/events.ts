@@ -1,5 +1,6 @@
 // A change of one recipient's delivery state, whatever its source (dispatch, operator receipt, webhook, expiry, cancel).
 import type { DeliveryStatus } from "../schemas/delivery-reports";
+import type { ReportEncoding } from "../text/encoding-names";
 
 export interface StatusEvent {
   batchId: string;
@@ -8,7 +9,7 @@ export interface StatusEvent {
   code: number;
   at: number;
   operatorStatusAt?: number | null;
-  encoding?: "GSM" | "UNICODE" | null;
+  encoding?: ReportEncoding | null;
   parts?: number | null;
 }
 

@@ -1,6 +1,7 @@
 // What the queue hands to an upstream for one recipient, and the report facts it keeps beside it in the in-flight log.
 import type { BatchRow, ServicePlanRow } from "../../db/schema";
 import type { OutboundMessage } from "../../upstream/upstream";
+import { type ReportEncoding, reportEncoding } from "../text/encoding-names";
 import type { StatusEvent } from "./events";
 
 export function outbound(
@@ -28,7 +29,7 @@ export function outbound(
 
 /** What the recipient report will say of the message beyond its status. */
 export interface Facts {
-  encoding: "GSM" | "UNICODE" | null;
+  encoding: ReportEncoding | null;
   parts: number | null;
 }
 
@@ -43,8 +44,7 @@ export interface Inflight {
  */
 export function factsOf(m: OutboundMessage, plan: ServicePlanRow, row: BatchRow): Facts {
   return {
-    encoding:
-      plan.autoEncoding && m.encoding !== "binary" ? (m.encoding === "GSM" ? "GSM" : "UNICODE") : null,
+    encoding: plan.autoEncoding ? reportEncoding(m.encoding) : null,
     parts: row.maxNumberOfMessageParts === null ? null : m.parts,
   };
 }

@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { normalizeMsisdn } from "../msisdn";
 import { base64ByteLength, hexByteLength } from "../text/binary";
-import { MAX_PARAMETER_VALUE_LENGTH, PARAMETER_KEY_PATTERN } from "../text/parameters";
+import {
+  MAX_PARAMETER_VALUE_LENGTH,
+  PARAMETER_KEY_PATTERN,
+  type Parameters as ParameterMap,
+} from "../text/parameters";
 import { IsoTime, Msisdn, Originator, Paging, queryBool, queryInt, sinchIssue, Target, Url } from "./common";
 
 export const MAX_RECIPIENTS = 1000;
@@ -25,7 +29,7 @@ function hasProtoKey(parameters: unknown): boolean {
 }
 
 /** `{ key: { "<msisdn>" | "default": value } }`, recipient keys normalised like recipients. */
-export const Parameters = z.record(
+export const Parameters: z.ZodType<ParameterMap> = z.record(
   z
     .string()
     .regex(PARAMETER_KEY_PATTERN, "parameter keys are 1-16 characters of A-Z a-z 0-9 . _ -")
@@ -50,7 +54,7 @@ export const Parameters = z.record(
       return out;
     }),
 );
-export type Parameters = z.infer<typeof Parameters>;
+export type Parameters = ParameterMap;
 
 const Base64 = z.string().refine((v) => base64ByteLength(v) !== undefined, "must be Base64");
 const Hex = z.string().refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal");

@@ -16,7 +16,7 @@ export const MAX_PARAMETER_VALUE_LENGTH = 160;
 /** parameters: key -> { msisdn (digits, no +) | "default" -> value } */
 export type Parameters = Record<string, Record<string, string>>;
 
-export type Rendered = { ok: true; text: string } | { ok: false; missingKey: string };
+export type TemplateResult = { ok: true; text: string } | { ok: false; missingKey: string };
 
 /** A body split at its placeholders: `literals.length === keys.length + 1`. */
 export interface Template {
@@ -58,7 +58,7 @@ export function renderTemplate(
   template: Template,
   parameters: Parameters | undefined,
   recipient: string,
-): Rendered {
+): TemplateResult {
   const { literals, keys } = template;
   let text = literals[0] as string;
   for (let k = 0; k < keys.length; k++) {
@@ -79,25 +79,6 @@ export function renderTemplate(
     text += literals[k + 1] as string;
   }
   return { ok: true, text };
-}
-
-// Batches render the same body for up to 1000 recipients in a row: remember the last compilation.
-let cachedBody: string | undefined;
-let cachedTemplate: Template | undefined;
-
-/** Renders `body` for one recipient; see the module comment for the rules. */
-export function renderParameters(
-  body: string,
-  parameters: Parameters | undefined,
-  recipient: string,
-): Rendered {
-  if (parameters === undefined) return { ok: true, text: body };
-  if (cachedTemplate === undefined || cachedBody !== body) {
-    cachedTemplate = compileTemplate(body);
-    cachedBody = body;
-  }
-  if (cachedTemplate.keys.length === 0) return { ok: true, text: body };
-  return renderTemplate(cachedTemplate, parameters, recipient);
 }
 
 function buildKeyCharTable(): Uint8Array {

@@ -8,7 +8,7 @@ import { queueClient } from "../../queue/client";
 import { empty, pathParam, readLimitedText } from "../http";
 import type { Handler } from "../rest";
 
-const sinchWebhook: Handler = async (request, env) => {
+const sinchWebhook: Handler = async (request, env, execution) => {
   const planId = pathParam(request.params.service_plan_id);
   const db = databaseFor(env, planId);
   const body = await readLimitedText(request);
@@ -22,7 +22,10 @@ const sinchWebhook: Handler = async (request, env) => {
     throw new ApiError("syntax_invalid_json", `Malformed JSON: ${(e as Error).message}`);
   }
   if (!plan) throw new ApiError("unauthorized", "Invalid or missing webhook signature");
-  await applySinchCallback({ db, plan, now: Date.now, queue: queueClient(env, planId) }, payload);
+  await applySinchCallback(
+    { db, plan, now: Date.now, queue: queueClient(env, planId), defer: (work) => execution.waitUntil(work) },
+    payload,
+  );
   return empty(200);
 };
 

@@ -93,7 +93,8 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
     recordEvents: (events) => recordEvents(deps, events),
   };
-  const ctx: PlanContext = { db, plan, now: () => clock.now, queue };
+  const deferred: Promise<unknown>[] = [];
+  const ctx: PlanContext = { db, plan, now: () => clock.now, queue, defer: (work) => deferred.push(work) };
   const run = () => runDue(deps);
   return {
     db,
@@ -103,7 +104,11 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     ctx,
     clock,
     crashes,
-    send: (body) => sendBatch(ctx, SendBatchRequest.parse({ from: "12345", body: "hi", ...body })),
+    async send(body) {
+      const batch = await sendBatch(ctx, SendBatchRequest.parse({ from: "12345", body: "hi", ...body }));
+      await Promise.all(deferred.splice(0));
+      return batch;
+    },
     cancel: async (batchId) => {
       await cancelService(ctx, batchId);
     },

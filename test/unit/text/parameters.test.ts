@@ -5,7 +5,6 @@ import {
   MAX_PARAMETER_VALUE_LENGTH,
   PARAMETER_KEY_PATTERN,
   type Parameters,
-  renderParameters,
   renderTemplate,
 } from "../../../src/domain/text/parameters";
 
@@ -17,7 +16,11 @@ const params: Parameters = {
   code: { [JOE]: "1234" },
 };
 
-describe("renderParameters", () => {
+/** Compile and render in one go, as a batch of one recipient would. */
+const renderParameters = (body: string, parameters: Parameters | undefined, recipient: string) =>
+  renderTemplate(compileTemplate(body), parameters, recipient);
+
+describe("renderTemplate", () => {
   it("returns the body as is without parameters", () => {
     expect(renderParameters("Hi ${name}", undefined, JOE)).toEqual({ ok: true, text: "Hi ${name}" });
   });
