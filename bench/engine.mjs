@@ -1,4 +1,5 @@
-// The delivery-engine section: dispatch throughput (1 plan, 8 plans), rate accuracy, send_at lateness, workerd memory.
+// The delivery-engine section: dispatch throughput (1 plan, 8 plans), rate accuracy, send_at lateness, workerd memory,
+// and a noisy neighbour (one plan's small batches while another drains a large backlog).
 import { cpuWindow } from "./cpu.mjs";
 import { createClient, percentile } from "./load.mjs";
 import { rssSampler } from "./rss.mjs";
@@ -20,7 +21,8 @@ const LATE_FIRST_MS = 3000; // the first send_at, after creating all of them (~4
 const LATE_SPAN_MS = 10_000;
 const HOUR_MS = 3_600_000;
 const RSS_INTERVAL_MS = 100;
-export const GOALS = { throughput: 2000, scale: 1.5, rateErrorPct: 2, lateP99Ms: 1000 };
+const NEIGHBOUR_BATCHES = 20;
+export const GOALS = { throughput: 2000, scale: 1.5, rateErrorPct: 2, lateP99Ms: 1000, neighbourP99Ms: 100 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const sleepUntil = (at) => sleep(at - Date.now());
@@ -188,7 +190,47 @@ async function lateness({ client, newPlan, pgid, log }) {
   };
 }
 
-/** Runs (a)-(e) against a gateway started with ENGINE_GATEWAY_ARGS. Throws on any timeout. */
+/**
+ * (f): plan A drains BATCHES × 1000 due at T while plan B's one-recipient batches are due at moments spread
+ * over A's drain (as long as (a) took); lateness of B's batches, counting those due while A was still draining.
+ */
+async function noisyNeighbour({ client, newPlan, pgid, log, msPerBatch, drainMs }) {
+  const [a, b] = [await newPlan(), await newPlan()];
+  const [sendA, sendB] = [sender(client, a), sender(client, b)];
+  const [viewA, viewB] = [simulatorView(client, a), simulatorView(client, b)];
+  const start = Date.now();
+  const at = start + leadFor(BATCHES + NEIGHBOUR_BATCHES, msPerBatch);
+  log(
+    `(f) plan A: ${BATCHES} × ${BATCH_SIZE} due at T; plan B: ${NEIGHBOUR_BATCHES} × 1 due over T..T+${sec(drainMs)} ...`,
+  );
+  for (let i = 0; i < BATCHES; i++) await sendA(numbers(BATCH_SIZE), at);
+  const sendAt = new Map();
+  for (let i = 0; i < NEIGHBOUR_BATCHES; i++) {
+    const due = at + Math.round(((i + 0.5) * drainMs) / NEIGHBOUR_BATCHES);
+    sendAt.set((await sendB(numbers(1), due)).id, due);
+  }
+  if (Date.now() > at)
+    log(`(f) WARNING: acceptance ended ${Date.now() - at} ms after T (overlaps the drain)`);
+  const endCpu = cpuWindow(pgid);
+  const total = BATCHES * BATCH_SIZE;
+  await waitForCount(viewA.count, total, { what: "(f) plan A drain" });
+  await waitForCount(viewB.count, NEIGHBOUR_BATCHES, { what: "(f) plan B batches" });
+  const others = endCpu();
+  const spanA = await viewA.span(total);
+  const messages = await viewB.all();
+  const during = messages.filter((m) => sendAt.get(m.batchId) <= spanA.last);
+  const sorted = Float64Array.from(during.map((m) => m.at - sendAt.get(m.batchId))).sort();
+  return {
+    during: during.length,
+    drainA: spanA.last - spanA.first,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
+    others,
+  };
+}
+
+/** Runs (a)-(f) against a gateway started with ENGINE_GATEWAY_ARGS. Throws on any timeout. */
 export async function engineBench({ gateway, adminToken, log }) {
   const client = createClient(gateway.base, { connections: PLANS });
   const ctx = {
@@ -211,7 +253,11 @@ export async function engineBench({ gateway, adminToken, log }) {
     await sleep(1000);
     const rate = await step("(c)", () => rateAccuracy(ctx));
     const late = await step("(d)", () => lateness(ctx));
-    return { one, many, rate, late, reloadedIn };
+    await sleep(1000);
+    const neighbour = await step("(f)", () =>
+      noisyNeighbour({ ...ctx, msPerBatch: one.acceptMs / BATCHES, drainMs: one.last - one.first }),
+    );
+    return { one, many, rate, late, neighbour, reloadedIn };
   } finally {
     client.close();
   }
@@ -223,7 +269,7 @@ const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const pct = (v) => (v === null ? "n/a" : `${v.toFixed(0)}%`);
 const mib = (b) => (b === null || b === undefined ? "n/a" : `${(b / 2 ** 20).toFixed(1)} MiB`);
 
-export function reportEngine({ one, many, rate, late, reloadedIn }) {
+export function reportEngine({ one, many, rate, late, neighbour, reloadedIn }) {
   const line = "-".repeat(102);
   const oneRate = one.total / ((one.last - one.first) / 1000);
   const oneRateT = one.total / ((one.last - one.at) / 1000);
@@ -279,12 +325,17 @@ export function reportEngine({ one, many, rate, late, reloadedIn }) {
   console.log(
     `    all ${m.peak.processes} workerd processes (Worker runtime + wrangler's dev proxy)  ${mem("total")}`,
   );
+  console.log(
+    `(f) noisy neighbour: plan B's 1-recipient batches due while plan A drained ${BATCHES} × ${BATCH_SIZE} (${sec(neighbour.drainA)}): ` +
+      `${neighbour.during} of ${NEIGHBOUR_BATCHES}; lateness p50 ${neighbour.p50} ms  p99 ${neighbour.p99} ms  max ${neighbour.max} ms` +
+      `   others ${pct(neighbour.others)}   goal p99<${GOALS.neighbourP99Ms}ms: ${verdict(neighbour.p99 < GOALS.neighbourP99Ms)}`,
+  );
   console.log(line);
   if (reloadedIn.length > 0)
     console.log(
       `  WARNING: wrangler rebuilt/reloaded the Worker during ${reloadedIn.join(", ")} (src/ changed).`,
     );
-  if ([one, many, rate, late].some((r) => r.others > 10))
+  if ([one, many, rate, late, neighbour].some((r) => r.others > 10))
     console.log("  WARNING: other processes used >10% of the CPU during a scenario; its numbers are skewed.");
 }
 
