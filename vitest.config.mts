@@ -49,7 +49,12 @@ export default defineConfig(async () => {
     test: {
       projects: [
         { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
-        workers("integration", ["test/integration/**/*.test.ts"], [RECEIVER], ["test/integration/sinch-upstream/**"]),
+        workers(
+          "integration",
+          ["test/integration/**/*.test.ts"],
+          [RECEIVER],
+          ["test/integration/sinch-upstream/**"],
+        ),
         workers("sinch", ["test/integration/sinch-upstream/**/*.test.ts"], [RECEIVER, GATEWAYS]),
         {
           test: {

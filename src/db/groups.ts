@@ -43,6 +43,30 @@ export function subtractMembersStatement(db: Db, groupId: string, otherGroupId: 
   );
 }
 
+/** Groups of the plan whose auto_update listens on the number `to`. */
+export async function autoUpdateGroupsFor(db: Db, planId: string, to: string) {
+  return db
+    .select({ id: groups.id, autoUpdate: groups.autoUpdate })
+    .from(groups)
+    .where(and(eq(groups.servicePlanId, planId), eq(groups.autoUpdateTo, to)));
+}
+
+export function touchGroupStatement(db: Db, groupId: string, now: number) {
+  return db.update(groups).set({ modifiedAt: now }).where(eq(groups.id, groupId));
+}
+
+export function insertGroupStatement(db: Db, row: GroupRow) {
+  return db.insert(groups).values(row);
+}
+
+/** Changes a group's own row; scoped to the plan so an id of another plan changes nothing. */
+export function updateGroupStatement(db: Db, planId: string, groupId: string, set: Partial<GroupRow>) {
+  return db
+    .update(groups)
+    .set(set)
+    .where(and(eq(groups.id, groupId), eq(groups.servicePlanId, planId)));
+}
+
 export function clearMembersStatement(db: Db, groupId: string) {
   return db.delete(groupMembers).where(eq(groupMembers.groupId, groupId));
 }
