@@ -2,6 +2,7 @@
 import { atomic } from "../../db/batch";
 import {
   addMembersStatements,
+  changeMembersWithinCap,
   clearMembersStatement,
   copyMembersStatement,
   deleteGroupRows,
@@ -10,7 +11,6 @@ import {
   insertGroupStatement,
   listGroups as listGroupRows,
   listMembers,
-  projectedSize,
   removeMembersStatements,
   subtractMembersStatement,
   updateGroupStatement,
@@ -98,19 +98,8 @@ export async function updateGroup(
   if (req.name !== undefined) set.name = req.name;
   if (req.auto_update !== undefined) Object.assign(set, autoUpdateColumns(req.auto_update));
   const db = ctx.db;
-  const size = await projectedSize(db, group.id, {
-    add: req.add ?? [],
-    remove: req.remove ?? [],
-    addFromGroup: req.add_from_group,
-    removeFromGroup: req.remove_from_group,
-  });
-  if (size > MAX_GROUP_MEMBERS)
-    throw new ApiError(
-      "syntax_constraint_violation",
-      `add: a group can have at most ${MAX_GROUP_MEMBERS} members`,
-    );
-  await atomic(db, [
-    updateGroupStatement(ctx.db, ctx.plan.id, group.id, set),
+  const size = await changeMembersWithinCap(db, group.id, MAX_GROUP_MEMBERS, [
+    updateGroupStatement(db, ctx.plan.id, group.id, set),
     ...addMembersStatements(db, group.id, req.add ?? []),
     ...(req.add_from_group === undefined ? [] : [copyMembersStatement(db, group.id, req.add_from_group)]),
     ...removeMembersStatements(db, group.id, req.remove ?? []),
@@ -118,6 +107,11 @@ export async function updateGroup(
       ? []
       : [subtractMembersStatement(db, group.id, req.remove_from_group)]),
   ]);
+  if (size === undefined)
+    throw new ApiError(
+      "syntax_constraint_violation",
+      `add: a group can have at most ${MAX_GROUP_MEMBERS} members`,
+    );
   return toGroup({ ...group, ...set, size });
 }
 
