@@ -21,7 +21,7 @@ async function callWith(
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
-  });
+  }) as Parameters<typeof worker.fetch>[0];
   const res = await worker.fetch(request, { ...env, ...vars }, createExecutionContext());
   return { status: res.status, body: (await res.json()) as any };
 }
