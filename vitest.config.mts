@@ -38,6 +38,7 @@ export default defineConfig(async () => {
             ADMIN_TOKEN: "test-admin-token",
             SIMULATOR_DELIVERY_DELAY_MS: "0",
             UPSTREAM_ENCRYPTION_KEY: "test-upstream-encryption-key",
+            CALLBACK_ALLOW_PRIVATE: "true",
           },
         },
       })),

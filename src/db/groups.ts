@@ -1,5 +1,6 @@
 // Queries: groups and their members; member sets change inside SQLite from JSON arrays.
 import { and, count, desc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { atomic } from "./batch";
 import type { Db } from "./client";
 import { inList } from "./in-list";
@@ -41,6 +42,30 @@ export function subtractMembersStatement(db: Db, groupId: string, otherGroupId: 
   return db.run(
     sql`DELETE FROM group_members WHERE group_id = ${groupId} AND msisdn IN (SELECT msisdn FROM group_members WHERE group_id = ${otherGroupId})`,
   );
+}
+
+/** Groups of the plan whose auto_update listens on the number `to`. */
+export async function autoUpdateGroupsFor(db: Db, planId: string, to: string) {
+  return db
+    .select({ id: groups.id, autoUpdate: groups.autoUpdate })
+    .from(groups)
+    .where(and(eq(groups.servicePlanId, planId), eq(groups.autoUpdateTo, to)));
+}
+
+export function touchGroupStatement(db: Db, groupId: string, now: number) {
+  return db.update(groups).set({ modifiedAt: now }).where(eq(groups.id, groupId));
+}
+
+export function insertGroupStatement(db: Db, row: GroupRow) {
+  return db.insert(groups).values(row);
+}
+
+/** Changes a group's own row; scoped to the plan so an id of another plan changes nothing. */
+export function updateGroupStatement(db: Db, planId: string, groupId: string, set: Partial<GroupRow>) {
+  return db
+    .update(groups)
+    .set(set)
+    .where(and(eq(groups.id, groupId), eq(groups.servicePlanId, planId)));
 }
 
 export function clearMembersStatement(db: Db, groupId: string) {
@@ -115,18 +140,35 @@ export async function deleteGroupRows(db: Db, planId: string, groupId: string): 
   return deleted.length > 0;
 }
 
-/** The member count an update would leave, computed before writing so a too-large result writes nothing. */
-export async function projectedSize(
+/** SQLite's message when the cap guard below fires (the only statement that sets a group's id to NULL). */
+const CAP_GUARD_FAILURE = "NOT NULL constraint failed: groups.id";
+
+/**
+ * Runs member-changing statements and checks the cap in the same atomic batch, so concurrent updates
+ * cannot together pass it: the last statement fails the batch (rolling every write back) when the group
+ * ends over `max`. D1 has no RAISE outside triggers, so the failure is a NOT NULL violation on purpose.
+ * Returns the new member count, or undefined when the cap refused the change (nothing written).
+ */
+export async function changeMembersWithinCap(
   db: Db,
   groupId: string,
-  change: { add: string[]; remove: string[]; addFromGroup?: string; removeFromGroup?: string },
-): Promise<number> {
-  const rows = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (
-    SELECT msisdn FROM group_members WHERE group_id = ${groupId}
-    UNION SELECT value FROM json_each(${JSON.stringify(change.add)})
-    UNION SELECT msisdn FROM group_members WHERE group_id = ${change.addFromGroup ?? null}
-    EXCEPT SELECT value FROM json_each(${JSON.stringify(change.remove)})
-    EXCEPT SELECT msisdn FROM group_members WHERE group_id = ${change.removeFromGroup ?? null}
-  )`);
-  return rows[0]?.n ?? 0;
+  max: number,
+  writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]],
+): Promise<number | undefined> {
+  const [first, ...rest] = writes;
+  try {
+    const guard: BatchItem<"sqlite"> = db.run(
+      sql`UPDATE groups SET id = NULL WHERE id = ${groupId} AND (SELECT count(*) FROM group_members WHERE group_id = ${groupId}) > ${max}`,
+    );
+    const size: BatchItem<"sqlite"> = db
+      .select({ n: count() })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, groupId));
+    const results = await atomic(db, [first, ...rest, guard, size]);
+    const last = results[results.length - 1] as { n: number }[];
+    return last[0]?.n ?? 0;
+  } catch (e) {
+    if (String((e as Error)?.message ?? e).includes(CAP_GUARD_FAILURE)) return undefined;
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 // Queries: inbound messages.
-import { and, count, desc, eq, gte, lte } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lt, lte, or } from "drizzle-orm";
 import type { Db } from "./client";
 import { inList } from "./in-list";
 import { countAndPage } from "./paging";
@@ -7,6 +7,66 @@ import { type InboundRow, inbounds, type NewInboundRow } from "./schema";
 
 export async function insertInbound(db: Db, row: NewInboundRow): Promise<void> {
   await db.insert(inbounds).values(row);
+}
+
+/** Stores a new inbound, claimed by this request; false when its upstream id was stored before. */
+export async function insertClaimedInbound(db: Db, row: NewInboundRow, now: number): Promise<boolean> {
+  const inserted = await db
+    .insert(inbounds)
+    .values({ ...row, claimedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: inbounds.id });
+  return inserted.length > 0;
+}
+
+/**
+ * Claims a stored inbound that was never fully processed, in one statement: only when nobody holds it, or
+ * the holder's claim is older than `staleBefore` (it crashed). Undefined when done or held by another request.
+ */
+export async function claimUnprocessedInbound(
+  db: Db,
+  planId: string,
+  externalId: string,
+  now: number,
+  staleBefore: number,
+): Promise<InboundRow | undefined> {
+  const rows = await db
+    .update(inbounds)
+    .set({ claimedAt: now })
+    .where(
+      and(
+        eq(inbounds.servicePlanId, planId),
+        eq(inbounds.externalId, externalId),
+        isNull(inbounds.processedAt),
+        or(isNull(inbounds.claimedAt), lt(inbounds.claimedAt, staleBefore)),
+      ),
+    )
+    .returning();
+  return rows[0];
+}
+
+export async function findInboundByExternalId(
+  db: Db,
+  planId: string,
+  externalId: string,
+): Promise<InboundRow | undefined> {
+  const rows = await db
+    .select()
+    .from(inbounds)
+    .where(and(eq(inbounds.servicePlanId, planId), eq(inbounds.externalId, externalId)));
+  return rows[0];
+}
+
+export async function markInboundProcessed(db: Db, id: string, now: number): Promise<void> {
+  await db.update(inbounds).set({ processedAt: now, claimedAt: null }).where(eq(inbounds.id, id));
+}
+
+/** Gives up a claim after a failure, so Sinch's retry can finish the work at once. */
+export async function releaseInboundClaim(db: Db, id: string): Promise<void> {
+  await db
+    .update(inbounds)
+    .set({ claimedAt: null })
+    .where(and(eq(inbounds.id, id), isNull(inbounds.processedAt)));
 }
 
 export async function findInbound(db: Db, planId: string, id: string): Promise<InboundRow | undefined> {

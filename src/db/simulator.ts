@@ -1,9 +1,9 @@
 // Queries: the simulator's record of received messages (idempotent per batch and recipient).
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { inList } from "./in-list";
 import { countAndPage } from "./paging";
-import { type SimulatorMessageRow, simulatorMessages } from "./schema";
+import { recipients, type SimulatorMessageRow, simulatorMessages } from "./schema";
 
 export type NewSimulatorMessage = Omit<SimulatorMessageRow, "submissions">;
 
@@ -32,6 +32,10 @@ export async function findSimulatorMessages(
       ON m.batch_id = json_extract(j.value, '$[0]') AND m.recipient = json_extract(j.value, '$[1]')`);
 }
 
+/**
+ * The handsets' view: messages that reached a phone (an Aborted submission never left the network), each
+ * with its recipient's current status and code, so a delivered message no longer shows as Dispatched.
+ */
 export async function listSimulatorMessages(
   db: Db,
   planId: string,
@@ -41,14 +45,26 @@ export async function listSimulatorMessages(
 ) {
   const where = and(
     eq(simulatorMessages.servicePlanId, planId),
+    ne(simulatorMessages.status, "Aborted"),
     to === undefined || to.length === 0 ? undefined : inList(simulatorMessages.recipient, to),
   );
   return countAndPage(
     db,
     db.select({ n: count() }).from(simulatorMessages).where(where),
     db
-      .select()
+      .select({
+        ...getTableColumns(simulatorMessages),
+        status: sql<string>`coalesce(${recipients.status}, ${simulatorMessages.status})`,
+        code: sql<number>`coalesce(${recipients.code}, ${simulatorMessages.code})`,
+      })
       .from(simulatorMessages)
+      .leftJoin(
+        recipients,
+        and(
+          eq(recipients.batchId, simulatorMessages.batchId),
+          eq(recipients.recipient, simulatorMessages.recipient),
+        ),
+      )
       .where(where)
       .orderBy(desc(simulatorMessages.receivedAt), simulatorMessages.recipient)
       .limit(pageSize)

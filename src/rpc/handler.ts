@@ -1,6 +1,7 @@
 // Serves the tRPC router at /trpc over the fetch adapter, with the same body size limit as REST.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { ApiError } from "../domain/errors";
+import { withCallbackPolicy } from "../worker/callback-policy";
 import { readLimitedText } from "../worker/http";
 import { createContext } from "./context";
 import { appRouter } from "./router";
@@ -28,10 +29,12 @@ export async function handleTrpc(request: Request, env: Env, execution: Executio
       throw e;
     }
   }
-  return fetchRequestHandler({
-    endpoint: "/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext(req, env, execution),
-  });
+  return withCallbackPolicy(request, env, () =>
+    fetchRequestHandler({
+      endpoint: "/trpc",
+      req,
+      router: appRouter,
+      createContext: () => createContext(req, env, execution),
+    }),
+  );
 }

@@ -17,6 +17,7 @@ const TRPC_CODE: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
   415: "UNSUPPORTED_MEDIA_TYPE",
   429: "TOO_MANY_REQUESTS",
   500: "INTERNAL_SERVER_ERROR",
+  503: "SERVICE_UNAVAILABLE",
 };
 
 const isZodError = (e: unknown): e is Parameters<typeof apiErrorFromZod>[0] =>

@@ -6,6 +6,8 @@ interface SecretsEnv {
   UPSTREAM_ENCRYPTION_KEY?: string;
   /** This gateway's public origin (https://…): where Sinch sends its webhooks for forwarded batches. */
   PUBLIC_URL?: string;
+  /** "true" lets callback URLs point at loopback and private addresses (local development); absent means false. */
+  CALLBACK_ALLOW_PRIVATE?: string;
 }
 interface Env extends SecretsEnv {}
 declare namespace Cloudflare {

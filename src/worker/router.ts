@@ -1,6 +1,7 @@
 // The REST router: every route of the API, a 405 for a known path with another method, a 404 otherwise.
 import { Router } from "itty-router";
 import { ApiError } from "../domain/errors";
+import { withCallbackPolicy } from "./callback-policy";
 import { errorResponse, json } from "./http";
 import { adminRoutes } from "./routes/admin";
 import { batchRoutes } from "./routes/batches";
@@ -42,5 +43,9 @@ export function buildRouter() {
   router.all("*", (request: Request) => {
     throw new ApiError("not_found", `No such resource: ${new URL(request.url).pathname}`);
   });
-  return router;
+  return {
+    /** Every request runs under its callback URL policy (its own host, PUBLIC_URL, CALLBACK_ALLOW_PRIVATE). */
+    fetch: (request: Request, env: Env, ctx: ExecutionContext): Promise<Response> =>
+      withCallbackPolicy(request, env, () => router.fetch(request, env, ctx)),
+  };
 }

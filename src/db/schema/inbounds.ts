@@ -19,6 +19,8 @@ export const inbounds = sqliteTable(
     externalId: text("external_id"),
     /** Set once keywords, opt-outs and the callback were applied: a retried delivery finishes what a failure cut short. */
     processedAt: integer("processed_at"),
+    /** Set by the one request processing this message (claim by write): concurrent deliveries never both run it. */
+    claimedAt: integer("claimed_at"),
   },
   (t) => [
     index("inbounds_plan_received").on(t.servicePlanId, t.receivedAt),

@@ -8,3 +8,4 @@ export * from "./recipients";
 export * from "./service-plans";
 export * from "./simulator-messages";
 export * from "./upstream-batches";
+export * from "./webhook-nonces";

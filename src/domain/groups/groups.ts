@@ -1,20 +1,21 @@
 // Groups: create, get, list, update (adds before removes), replace, delete, members.
-import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/batch";
 import {
   addMembersStatements,
+  changeMembersWithinCap,
   clearMembersStatement,
   copyMembersStatement,
   deleteGroupRows,
   existingGroupIds,
   findGroup,
+  insertGroupStatement,
   listGroups as listGroupRows,
   listMembers,
-  projectedSize,
   removeMembersStatements,
   subtractMembersStatement,
+  updateGroupStatement,
 } from "../../db/groups";
-import { type GroupRow, groups } from "../../db/schema";
+import type { GroupRow } from "../../db/schema";
 import type { PlanContext } from "../context";
 import { ApiError, notFound } from "../errors";
 import { newId } from "../ids";
@@ -64,7 +65,7 @@ export async function createGroup(ctx: PlanContext, req: CreateGroupRequest): Pr
     modifiedAt: now,
   };
   const members = [...new Set(req.members ?? [])];
-  await atomic(ctx.db, [ctx.db.insert(groups).values(row), ...addMembersStatements(ctx.db, row.id, members)]);
+  await atomic(ctx.db, [insertGroupStatement(ctx.db, row), ...addMembersStatements(ctx.db, row.id, members)]);
   return toGroup({ ...row, size: members.length });
 }
 
@@ -82,13 +83,6 @@ export async function getGroupMembers(ctx: PlanContext, groupId: string): Promis
   return listMembers(ctx.db, group.id);
 }
 
-function groupRowUpdate(ctx: PlanContext, groupId: string, set: Partial<GroupRow>) {
-  return ctx.db
-    .update(groups)
-    .set(set)
-    .where(and(eq(groups.id, groupId), eq(groups.servicePlanId, ctx.plan.id)));
-}
-
 /** Sinch's order: adds before removes; duplicate adds and unknown removes are ignored. */
 export async function updateGroup(
   ctx: PlanContext,
@@ -104,19 +98,8 @@ export async function updateGroup(
   if (req.name !== undefined) set.name = req.name;
   if (req.auto_update !== undefined) Object.assign(set, autoUpdateColumns(req.auto_update));
   const db = ctx.db;
-  const size = await projectedSize(db, group.id, {
-    add: req.add ?? [],
-    remove: req.remove ?? [],
-    addFromGroup: req.add_from_group,
-    removeFromGroup: req.remove_from_group,
-  });
-  if (size > MAX_GROUP_MEMBERS)
-    throw new ApiError(
-      "syntax_constraint_violation",
-      `add: a group can have at most ${MAX_GROUP_MEMBERS} members`,
-    );
-  await atomic(db, [
-    groupRowUpdate(ctx, group.id, set),
+  const size = await changeMembersWithinCap(db, group.id, MAX_GROUP_MEMBERS, [
+    updateGroupStatement(db, ctx.plan.id, group.id, set),
     ...addMembersStatements(db, group.id, req.add ?? []),
     ...(req.add_from_group === undefined ? [] : [copyMembersStatement(db, group.id, req.add_from_group)]),
     ...removeMembersStatements(db, group.id, req.remove ?? []),
@@ -124,6 +107,11 @@ export async function updateGroup(
       ? []
       : [subtractMembersStatement(db, group.id, req.remove_from_group)]),
   ]);
+  if (size === undefined)
+    throw new ApiError(
+      "syntax_constraint_violation",
+      `add: a group can have at most ${MAX_GROUP_MEMBERS} members`,
+    );
   return toGroup({ ...group, ...set, size });
 }
 
@@ -144,7 +132,7 @@ export async function replaceGroup(
     modifiedAt: ctx.now(),
   };
   await atomic(ctx.db, [
-    groupRowUpdate(ctx, group.id, set),
+    updateGroupStatement(ctx.db, ctx.plan.id, group.id, set),
     clearMembersStatement(ctx.db, group.id),
     ...addMembersStatements(ctx.db, group.id, members),
   ]);

@@ -51,6 +51,7 @@ export async function storeInbound(ctx: PlanContext, row: NewInboundRow): Promis
     clientReference: null,
     externalId: null,
     processedAt: null,
+    claimedAt: null,
     ...row,
   });
 }

@@ -1,17 +1,32 @@
 // The inbound pipeline: every mobile-originated message, from any source, is stored, applied to keyword groups
 // and opt-outs, and forwarded to the plan's callback_url (signed and retried by the plan's queue).
-import { and, eq, sql } from "drizzle-orm";
 import { atomic } from "../../db/batch";
-import { addMembersStatements, removeMembersStatements } from "../../db/groups";
+import {
+  addMembersStatements,
+  autoUpdateGroupsFor,
+  removeMembersStatements,
+  touchGroupStatement,
+} from "../../db/groups";
+import {
+  claimUnprocessedInbound,
+  findInboundByExternalId,
+  insertClaimedInbound,
+  markInboundProcessed,
+  releaseInboundClaim,
+} from "../../db/inbounds";
 import { addOptOut, removeOptOut } from "../../db/opt-outs";
-import { groups, type InboundRow, inbounds } from "../../db/schema";
+import type { InboundRow } from "../../db/schema";
 import type { PlanContext } from "../context";
+import { ApiError } from "../errors";
 import { newId } from "../ids";
 import type { AutoUpdate } from "../schemas/groups";
 import type { InboundMessage } from "../schemas/inbounds";
 import { optInKeywords, optOutKeywords } from "../service-plans/admin";
 import { toInbound } from "./inbounds";
 import { leadingWords, matchesKeyword, optChange } from "./keywords";
+
+/** A claim older than this belongs to a request that died: another delivery may take the message over. */
+export const INBOUND_CLAIM_STALE_MS = 60_000;
 
 export interface InboundInput {
   type: "mo_text" | "mo_binary";
@@ -27,11 +42,18 @@ export interface InboundInput {
   externalId?: string | null;
 }
 
+/**
+ * Stores the message and runs its effects exactly once however many copies arrive at the same moment:
+ * the request whose write claimed the message (the insert, or the claim of an unfinished stored one) runs
+ * keywords, opt-outs and the callback; a copy arriving while another holds the claim gets a 503 so the
+ * sender retries, and a retry after a failed first delivery finishes the work.
+ */
 export async function receiveInbound(
   ctx: PlanContext,
   mo: InboundInput,
 ): Promise<{ inbound: InboundMessage; duplicate: boolean }> {
-  const row = {
+  const now = ctx.now();
+  const row: InboundRow = {
     id: newId(),
     servicePlanId: ctx.plan.id,
     type: mo.type,
@@ -39,45 +61,58 @@ export async function receiveInbound(
     to: mo.to,
     body: mo.body,
     udh: mo.udh ?? null,
-    receivedAt: mo.receivedAt ?? ctx.now(),
+    receivedAt: mo.receivedAt ?? now,
     sentAt: mo.sentAt ?? null,
     operatorId: mo.operatorId ?? null,
     clientReference: mo.clientReference ?? null,
     externalId: mo.externalId ?? null,
     processedAt: null,
+    claimedAt: now,
   };
-  const inserted = await ctx.db
-    .insert(inbounds)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ id: inbounds.id });
-  let stored: InboundRow = row;
-  if (inserted.length === 0) {
-    const existing = await ctx.db
-      .select()
-      .from(inbounds)
-      .where(and(eq(inbounds.servicePlanId, ctx.plan.id), eq(inbounds.externalId, row.externalId ?? "")));
-    stored = existing[0] ?? row;
-    // Seen and fully handled before: a retried delivery changes nothing.
-    if (stored.processedAt !== null) return { inbound: toInbound(stored), duplicate: true };
-  }
-  // First delivery, or a retry of one that failed half-way: keywords and opt-outs are idempotent.
+  const inserted = await insertClaimedInbound(ctx.db, row, now);
+  const stored = inserted ? row : await claimStored(ctx, row.externalId ?? "", now);
+  if ("done" in stored) return { inbound: toInbound(stored.done), duplicate: true };
   const inbound = toInbound(stored);
-  if (stored.type === "mo_text")
-    await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
-  if (ctx.plan.callbackUrl)
-    await ctx.queue.queueCallbacks([{ url: ctx.plan.callbackUrl, body: JSON.stringify(inbound) }]);
-  await ctx.db.update(inbounds).set({ processedAt: ctx.now() }).where(eq(inbounds.id, stored.id));
-  return { inbound, duplicate: inserted.length === 0 };
+  try {
+    // Keywords and opt-outs are idempotent, so finishing a half-done first delivery repeats nothing harmful.
+    if (stored.type === "mo_text")
+      await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
+    if (ctx.plan.callbackUrl)
+      await ctx.queue.queueCallbacks([{ url: ctx.plan.callbackUrl, body: JSON.stringify(inbound) }]);
+  } catch (e) {
+    await releaseInboundClaim(ctx.db, stored.id).catch(() => undefined);
+    throw e;
+  }
+  await markInboundProcessed(ctx.db, stored.id, ctx.now());
+  return { inbound, duplicate: !inserted };
+}
+
+/** A message seen before: ours to finish if unfinished and unclaimed, done if processed, else busy. */
+async function claimStored(
+  ctx: PlanContext,
+  externalId: string,
+  now: number,
+): Promise<InboundRow | { done: InboundRow }> {
+  const claimed = await claimUnprocessedInbound(
+    ctx.db,
+    ctx.plan.id,
+    externalId,
+    now,
+    now - INBOUND_CLAIM_STALE_MS,
+  );
+  if (claimed) return claimed;
+  const existing = await findInboundByExternalId(ctx.db, ctx.plan.id, externalId);
+  if (existing?.processedAt != null) return { done: existing };
+  throw new ApiError(
+    "service_unavailable",
+    "This message is being processed by another delivery; retry later",
+  );
 }
 
 /** Group auto_update keywords on the number the message was sent to, then STOP/START for the plan. */
 async function applyKeywords(ctx: PlanContext, mo: InboundInput): Promise<void> {
   const words = leadingWords(mo.body);
-  const candidates = await ctx.db
-    .select({ id: groups.id, autoUpdate: groups.autoUpdate })
-    .from(groups)
-    .where(and(eq(groups.servicePlanId, ctx.plan.id), eq(groups.autoUpdateTo, mo.to)));
+  const candidates = await autoUpdateGroupsFor(ctx.db, ctx.plan.id, mo.to);
   const now = ctx.now();
   const writes = candidates.flatMap((g) => {
     const rule = JSON.parse(g.autoUpdate ?? "{}") as AutoUpdate;
@@ -87,7 +122,7 @@ async function applyKeywords(ctx: PlanContext, mo: InboundInput): Promise<void> 
     return [
       ...(join ? addMembersStatements(ctx.db, g.id, [mo.from]) : []),
       ...(leave ? removeMembersStatements(ctx.db, g.id, [mo.from]) : []),
-      ctx.db.run(sql`UPDATE groups SET modified_at = ${now} WHERE id = ${g.id}`),
+      touchGroupStatement(ctx.db, g.id, now),
     ];
   });
   const [first, ...rest] = writes;

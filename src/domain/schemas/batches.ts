@@ -7,7 +7,17 @@ import {
   PARAMETER_KEY_PATTERN,
   type Parameters as ParameterMap,
 } from "../text/parameters";
-import { IsoTime, Msisdn, Originator, Paging, queryBool, queryInt, sinchIssue, Target, Url } from "./common";
+import {
+  CallbackUrl,
+  IsoTime,
+  Msisdn,
+  Originator,
+  Paging,
+  queryBool,
+  queryInt,
+  sinchIssue,
+  Target,
+} from "./common";
 
 export const MAX_RECIPIENTS = 1000;
 export const MAX_BODY_LENGTH = 2000;
@@ -64,7 +74,7 @@ const common = {
   delivery_report: DeliveryReportType.optional(),
   send_at: IsoTime.optional(),
   expire_at: IsoTime.optional(),
-  callback_url: Url.optional(),
+  callback_url: CallbackUrl.optional(),
   client_reference: z.string().max(2048, "must be at most 2048 characters").optional(),
   feedback_enabled: z.boolean().optional(),
   from_ton: z.number().int().min(0).max(6).optional(),

@@ -1,5 +1,6 @@
 // Shared zod building blocks of the wire schemas: numbers, dates, MSISDNs, query parameters, paging.
 import { z } from "zod";
+import { callbackUrlProblem, currentCallbackPolicy, MAX_CALLBACK_URL_LENGTH } from "../callback-url";
 import type { ErrorCode } from "../errors";
 import { isId } from "../ids";
 import { normalizeMsisdn, normalizeOriginator } from "../msisdn";
@@ -64,6 +65,28 @@ export const Url = z
   .string()
   .max(2048, "must be at most 2048 characters")
   .refine((v) => URL.canParse(v) && /^https?:/i.test(v), { message: "must be an absolute http(s) URL" });
+
+/**
+ * A URL the gateway will call back: written out in full (`http://` or `https://`, no backslashes, which
+ * the URL parser would silently repair), stored and echoed as the parser normalises it, and allowed by the
+ * request's callback policy (no user info, not this gateway, no private address unless allowed).
+ */
+export const CallbackUrl = z
+  .string()
+  .max(MAX_CALLBACK_URL_LENGTH, `must be at most ${MAX_CALLBACK_URL_LENGTH} characters`)
+  .transform((value, ctx) => {
+    if (!/^https?:\/\/[^/\\]/i.test(value) || value.includes("\\") || !URL.canParse(value)) {
+      ctx.addIssue(sinchIssue("syntax_invalid_parameter_format", "must be an absolute http(s) URL"));
+      return z.NEVER;
+    }
+    const url = new URL(value);
+    const problem = callbackUrlProblem(url, currentCallbackPolicy());
+    if (problem !== undefined) {
+      ctx.addIssue(sinchIssue("syntax_constraint_violation", problem));
+      return z.NEVER;
+    }
+    return url.href;
+  });
 
 /**
  * An integer from a query string or a JSON number. Query strings arrive as text, tRPC sends numbers:

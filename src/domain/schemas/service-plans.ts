@@ -1,6 +1,6 @@
 // Wire schemas of the admin API: creating and updating service plans and issuing tokens.
 import { z } from "zod";
-import { Originator, Url } from "./common";
+import { CallbackUrl, Originator, Url } from "./common";
 
 const Keywords = z
   .array(z.string().regex(/^\w{1,15}$/, "keywords are single words of at most 15 characters"))
@@ -29,7 +29,7 @@ const settings = {
   /** Messages per second, one per recipient; 0 turns the limit off. */
   rate_limit: z.number().int().min(0).max(100_000),
   default_originator: Originator.nullable(),
-  callback_url: Url.nullable(),
+  callback_url: CallbackUrl.nullable(),
   webhook_secret: z.string().min(16, "must be at least 16 characters").max(256),
   auto_encoding: z.boolean(),
   opt_out_enabled: z.boolean(),

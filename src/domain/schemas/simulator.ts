@@ -14,7 +14,7 @@ export interface SimulatorMessage {
   encoding: string;
   number_of_parts: number;
   flash_message: boolean;
-  /** The operator's verdict at submission: Dispatched, or Aborted for an unroutable number. */
+  /** The message's current delivery status (Dispatched, Delivered, Failed, ...), as its delivery report shows it. */
   status: string;
   code: number;
   received_at: string;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ServicePlanRow } from "../../db/schema";
 import { ourBatchIds } from "../../db/upstream-batches";
+import { claimNonce, releaseNonce } from "../../db/webhook-nonces";
 import type { PlanContext } from "../context";
 import type { StatusEvent } from "../delivery/events";
 import { ApiError } from "../errors";
@@ -10,7 +11,7 @@ import { receiveInbound } from "../inbounds/receive";
 import { normalizeMsisdn } from "../msisdn";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../schemas/delivery-reports";
 import { decryptSecret, requireKey } from "../secrets";
-import { TIMESTAMP_HEADER, verifySignature } from "../signature";
+import { NONCE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../signature";
 import { parseIsoTime } from "../time";
 import { parseOrThrow } from "../zod-errors";
 
@@ -19,6 +20,41 @@ export const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 const refused = () => new ApiError("unauthorized", "Invalid or missing webhook signature");
 
+/**
+ * A signed request is accepted while its timestamp is within the window either side of now, so its nonce
+ * must be remembered for twice the window to refuse every replay.
+ */
+const NONCE_RETENTION_MS = 2 * SIGNATURE_WINDOW_MS;
+
+/**
+ * One Sinch webhook request: verified, its nonce claimed (a replay of the same signed request is refused
+ * with 401, as the SDKs' validators refuse a bad signature, and Sinch does not retry a 401), then applied.
+ * A request that fails gives its nonce back, so Sinch's retry of a failed delivery is not refused.
+ */
+export async function receiveSinchWebhook(
+  env: Env,
+  deps: Omit<PlanContext, "plan"> & { plan: ServicePlanRow | undefined },
+  body: string,
+  headers: Headers,
+): Promise<void> {
+  const now = deps.now();
+  const plan = await verifySinchWebhook(env, deps.plan, body, headers, now);
+  const nonce = headers.get(NONCE_HEADER) ?? "";
+  if (!(await claimNonce(deps.db, plan.id, nonce, now, now - NONCE_RETENTION_MS))) throw refused();
+  try {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch (e) {
+      throw new ApiError("syntax_invalid_json", `Malformed JSON: ${(e as Error).message}`);
+    }
+    await applySinchCallback({ ...deps, plan }, payload);
+  } catch (e) {
+    await releaseNonce(deps.db, plan.id, nonce).catch(() => undefined);
+    throw e;
+  }
+}
+
 /** 401 unless the request carries a valid, fresh signature made with the plan's Sinch webhook secret. */
 export async function verifySinchWebhook(
   env: Env,
@@ -26,7 +62,7 @@ export async function verifySinchWebhook(
   body: string,
   headers: Headers,
   now: number,
-): Promise<void> {
+): Promise<ServicePlanRow> {
   if (plan?.upstream !== "sinch" || !plan.sinchWebhookSecretEncrypted) throw refused();
   const secret = await decryptSecret(
     requireKey(env.UPSTREAM_ENCRYPTION_KEY),
@@ -35,6 +71,7 @@ export async function verifySinchWebhook(
   const timestamp = Number(headers.get(TIMESTAMP_HEADER));
   if (!Number.isFinite(timestamp) || Math.abs(now - timestamp * 1000) > SIGNATURE_WINDOW_MS) throw refused();
   if (!(await verifySignature(secret, body, headers))) throw refused();
+  return plan;
 }
 
 const asStatus = (s: unknown): DeliveryStatus | undefined => DELIVERY_STATUSES.find((d) => d === s);

@@ -2,8 +2,7 @@
 import type { RouterType } from "itty-router";
 import { databaseFor } from "../../db/client";
 import { findPlan } from "../../db/service-plans";
-import { ApiError } from "../../domain/errors";
-import { applySinchCallback, verifySinchWebhook } from "../../domain/webhooks/sinch";
+import { receiveSinchWebhook } from "../../domain/webhooks/sinch";
 import { queueClient } from "../../queue/client";
 import { empty, pathParam, readLimitedText } from "../http";
 import type { Handler } from "../rest";
@@ -13,18 +12,11 @@ const sinchWebhook: Handler = async (request, env, execution) => {
   const db = databaseFor(env, planId);
   const body = await readLimitedText(request);
   const plan = await findPlan(db, planId);
-  const now = Date.now();
-  await verifySinchWebhook(env, plan, body, request.headers, now);
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body);
-  } catch (e) {
-    throw new ApiError("syntax_invalid_json", `Malformed JSON: ${(e as Error).message}`);
-  }
-  if (!plan) throw new ApiError("unauthorized", "Invalid or missing webhook signature");
-  await applySinchCallback(
-    { db, plan, now: Date.now, queue: queueClient(env, planId), defer: (work) => execution.waitUntil(work) },
-    payload,
+  await receiveSinchWebhook(
+    env,
+    { db, plan, queue: queueClient(env, planId), now: Date.now, defer: (work) => execution.waitUntil(work) },
+    body,
+    request.headers,
   );
   return empty(200);
 };

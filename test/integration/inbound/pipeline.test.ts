@@ -4,11 +4,7 @@ import { describe, expect, it } from "vitest";
 import { verifySignature } from "../../../src/domain/signature";
 import { call, createPlan, type TestPlan } from "../../helpers/gateway";
 import { drain, runUntil, setClock, statusesOf } from "../../helpers/queue";
-
-const inboxCalls = async (name: string) =>
-  (await fetch(`${env.TEST_RECEIVER_URL}/__calls/${name}`)).json() as Promise<
-    { body: string; status: number; headers: Record<string, string> }[]
-  >;
+import { inboxCalls } from "../../helpers/receiver";
 
 const fromPhone = (plan: TestPlan, from: string, to: string, body: string) =>
   call("POST", `/simulator/v1/${plan.id}/inbounds`, { token: plan.token, body: { from, to, body } });

@@ -1,58 +1,9 @@
 // Sinch's webhooks: only fresh requests signed with the plan's Sinch secret change anything; duplicates change nothing.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { sign } from "../../../src/domain/signature";
-import { ADMIN_TOKEN, BASE, call, createPlan, gatewayFetch } from "../../helpers/gateway";
+import { ADMIN_TOKEN, call, createPlan } from "../../helpers/gateway";
 import { statusesOf } from "../../helpers/queue";
-
-const SECRET = "sinch-webhook-secret-of-this-plan";
-
-async function sinchPlan(secret = SECRET) {
-  const plan = await createPlan({
-    upstream: {
-      type: "sinch",
-      base_url: "http://127.0.0.1:9",
-      service_plan_id: "sinch-plan",
-      api_token: "sinch-token",
-      webhook_secret: secret,
-    },
-  });
-  // A batch as if already forwarded to Sinch as batch "SINCH-1" (scheduled far ahead, so nothing dispatches here).
-  const batch = (
-    await plan.rest("POST", "/batches", {
-      from: "12345",
-      to: ["46700000001", "46700000002"],
-      body: "x",
-      send_at: "2099-01-01T00:00:00Z",
-    })
-  ).body;
-  const upstreamId = `SINCH-${crypto.randomUUID()}`;
-  await env.DB.prepare(
-    "INSERT INTO upstream_batches (upstream_batch_id, service_plan_id, batch_id, submission, created_at) VALUES (?, ?, ?, 'gw:test', 0)",
-  )
-    .bind(upstreamId, plan.id, batch.id)
-    .run();
-  return { plan, batch, upstreamId };
-}
-
-async function post(planId: string, body: string, headers: Record<string, string> = {}) {
-  const res = await gatewayFetch(`${BASE}/webhooks/sinch/${planId}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body,
-  });
-  return { status: res.status, text: await res.text() };
-}
-
-async function signed(secret: string, body: string, at = Date.now()) {
-  const nonce = crypto.randomUUID();
-  const timestamp = String(Math.floor(at / 1000));
-  return {
-    "x-sinch-webhook-signature": await sign(secret, body, nonce, timestamp),
-    "x-sinch-webhook-signature-nonce": nonce,
-    "x-sinch-webhook-signature-timestamp": timestamp,
-  };
-}
+import { postWebhook as post, SECRET, signed, sinchPlan } from "../../helpers/sinch-webhook";
 
 describe("Sinch webhooks", () => {
   it("never returns the Sinch token or secret from the admin API", async () => {

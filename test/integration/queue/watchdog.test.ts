@@ -80,8 +80,8 @@ describe("simulator handset view", () => {
       body: "Hej Åsa",
       encoding: "GSM",
       number_of_parts: 1,
-      status: "Dispatched",
-      code: 401,
+      status: "Delivered",
+      code: 0,
     });
     expect(await plan.rpc.simulator.messages.query({ to: ["46700000001"] })).toEqual(view.body);
     const other = await createPlan();

@@ -1,0 +1,11 @@
+// Each request runs under its own callback URL policy, which the domain's callback_url schema reads.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type CallbackPolicy, callbackPolicyFor, setCallbackPolicySource } from "../domain/callback-url";
+
+// AsyncLocalStorage (nodejs_compat) keeps concurrent requests of one isolate apart.
+const scope = new AsyncLocalStorage<CallbackPolicy>();
+setCallbackPolicySource(() => scope.getStore());
+
+/** Runs `handle` with the policy of `request`: its own host and PUBLIC_URL are the gateway's. */
+export const withCallbackPolicy = <T>(request: Request, env: Env, handle: () => T): T =>
+  scope.run(callbackPolicyFor(env, request.url), handle);
