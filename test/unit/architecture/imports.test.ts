@@ -101,11 +101,11 @@ describe("architecture", () => {
     expect(upward).toEqual([]);
   });
 
-  it("keeps transports out of the domain", () => {
+  it("keeps transports and SQL out of the domain (SQL lives in src/db)", () => {
     const leaks = [...graph].flatMap(([file, { packages }]) =>
       layer(file) === "domain"
         ? packages
-            .filter((p) => p.startsWith("itty-router") || p.startsWith("@trpc/"))
+            .filter((p) => ["itty-router", "@trpc/", "drizzle-orm"].some((banned) => p.startsWith(banned)))
             .map((p) => `${rel(file)}: ${p}`)
         : [],
     );
