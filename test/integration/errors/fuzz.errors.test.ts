@@ -1,7 +1,7 @@
 // Never a 500: seeded fuzzing of send-batch (and group) bodies with random JSON of random types in random fields.
 import { beforeAll, describe, expect, it } from "vitest";
+import { seeded, snapshot } from "../../helpers/errors";
 import { createPlan, type Json, type TestPlan } from "../../helpers/gateway";
-import { seeded, snapshot } from "./helpers";
 
 const SEED = 20240606;
 const ITERATIONS = 200;

@@ -2,8 +2,8 @@
 import { env } from "cloudflare:workers";
 import { ulid } from "ulidx";
 import { expect } from "vitest";
-import { BASE, countRows, gatewayFetch, type Json, type TestPlan } from "../../helpers/gateway";
-import { seededRandom } from "../../helpers/seeded-random";
+import { BASE, countRows, gatewayFetch, type Json, type TestPlan } from "./gateway";
+import { seededRandom } from "./seeded-random";
 
 export const VALID_SEND = { to: ["+46701234567"], from: "12345", body: "hello" } as const;
 

@@ -1,7 +1,15 @@
 // Recipient report 404s and number forms, and tenant walls: another plan's ids answer exactly like unknown ones.
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  expectError,
+  groupOk,
+  insertInbound,
+  planRaw,
+  sendOk,
+  snapshot,
+  unknownId,
+} from "../../helpers/errors";
 import { createPlan, type Json, type TestPlan } from "../../helpers/gateway";
-import { expectError, groupOk, insertInbound, planRaw, sendOk, snapshot, unknownId } from "./helpers";
 
 describe("GET /batches/{id}/delivery_report/{recipient}", () => {
   let plan: TestPlan;

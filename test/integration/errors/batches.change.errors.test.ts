@@ -1,6 +1,5 @@
 // Error matrix of changing batches: update, replace, cancel, dry run (both forms) and delivery feedback.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPlan, type TestPlan } from "../../helpers/gateway";
 import {
   expectError,
   expectNothingWritten,
@@ -10,7 +9,8 @@ import {
   sendOk,
   unknownId,
   VALID_SEND,
-} from "./helpers";
+} from "../../helpers/errors";
+import { createPlan, type TestPlan } from "../../helpers/gateway";
 
 const BAD_FORMAT = "syntax_invalid_parameter_format";
 const CONSTRAINT = "syntax_constraint_violation";

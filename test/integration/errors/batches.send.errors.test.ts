@@ -1,6 +1,5 @@
 // Error matrix of POST /batches: malformed JSON, every field's type/format/limit errors, groups, 413/415; nothing written.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPlan, type TestPlan } from "../../helpers/gateway";
 import {
   expectError,
   expectNothingWritten,
@@ -11,7 +10,8 @@ import {
   snapshot,
   unknownId,
   VALID_SEND,
-} from "./helpers";
+} from "../../helpers/errors";
+import { createPlan, type TestPlan } from "../../helpers/gateway";
 
 const BAD_FORMAT = "syntax_invalid_parameter_format";
 const CONSTRAINT = "syntax_constraint_violation";

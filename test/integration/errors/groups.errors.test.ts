@@ -1,7 +1,14 @@
 // Error matrix of groups: create/update/replace limits, unknown and foreign group references, unknown ids.
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  expectError,
+  expectNothingWritten,
+  groupOk,
+  numbers,
+  planRaw,
+  unknownId,
+} from "../../helpers/errors";
 import { createPlan, type TestPlan } from "../../helpers/gateway";
-import { expectError, expectNothingWritten, groupOk, numbers, planRaw, unknownId } from "./helpers";
 
 const BAD_FORMAT = "syntax_invalid_parameter_format";
 const CONSTRAINT = "syntax_constraint_violation";

@@ -1,7 +1,7 @@
 // Auth (401 on every route family, one answer for every bad credential; admin token) and routing (405, 404) errors.
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectError, raw, unknownId, VALID_SEND } from "../../helpers/errors";
 import { ADMIN_TOKEN, createPlan, type TestPlan } from "../../helpers/gateway";
-import { expectError, raw, unknownId, VALID_SEND } from "./helpers";
 
 type Route = [method: string, path: (batch: string, group: string) => string, body?: unknown];
 

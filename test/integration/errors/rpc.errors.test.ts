@@ -1,7 +1,6 @@
 // tRPC errors: the same {code,text} and HTTP status as REST for the same mistake, plus tRPC-only transport errors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createGatewayClient } from "../../../src/rpc/client";
-import { BASE, createPlan, gatewayFetch, rpcError, type TestPlan } from "../../helpers/gateway";
 import {
   expectError,
   expectNothingWritten,
@@ -12,7 +11,8 @@ import {
   trpcRaw,
   unknownId,
   VALID_SEND,
-} from "./helpers";
+} from "../../helpers/errors";
+import { BASE, createPlan, gatewayFetch, rpcError, type TestPlan } from "../../helpers/gateway";
 
 const clientFor = (servicePlanId: string | undefined, token: string) =>
   createGatewayClient({ url: BASE, servicePlanId, token, fetch: gatewayFetch, batch: false });

@@ -1,7 +1,7 @@
 // Error matrix of the list endpoints (batches, groups, inbounds, delivery_reports) and batch reports: query validation.
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectError, planRaw, sendOk } from "../../helpers/errors";
 import { createPlan, type TestPlan } from "../../helpers/gateway";
-import { expectError, planRaw, sendOk } from "./helpers";
 
 const BAD_FORMAT = "syntax_invalid_parameter_format";
 const CONSTRAINT = "syntax_constraint_violation";
