@@ -51,6 +51,8 @@ export default defineConfig(async () => {
       setupFiles: ["./test/helpers/apply-migrations.ts"],
       // Generous: CI's two cores run several workerd test files at once.
       testTimeout: 30_000,
+      // The Worker logs a JSON line per request: shown for failing tests only.
+      silent: "passed-only",
     },
   });
 

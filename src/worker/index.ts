@@ -3,6 +3,7 @@ import { databaseFor } from "../db/client";
 import { watchdog } from "../domain/delivery/watchdog";
 import { queueClient } from "../queue/client";
 import { handleTrpc } from "../rpc/handler";
+import { withRequestLog } from "./request-log";
 import { buildRouter } from "./router";
 
 export { SendQueue } from "../queue/send-queue";
@@ -11,9 +12,11 @@ const router = buildRouter();
 
 export default {
   async fetch(request, env, ctx): Promise<Response> {
-    const { pathname } = new URL(request.url);
-    if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return handleTrpc(request, env, ctx);
-    return router.fetch(request, env, ctx);
+    return withRequestLog(request, () => {
+      const { pathname } = new URL(request.url);
+      if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return handleTrpc(request, env, ctx);
+      return router.fetch(request, env, ctx);
+    });
   },
   async scheduled(controller, env): Promise<void> {
     await watchdog(databaseFor(env), (planId) => queueClient(env, planId), controller.scheduledTime);
