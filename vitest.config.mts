@@ -38,6 +38,8 @@ export default defineConfig(async () => {
             ADMIN_TOKEN: "test-admin-token",
             SIMULATOR_DELIVERY_DELAY_MS: "0",
             UPSTREAM_ENCRYPTION_KEY: "test-upstream-encryption-key",
+            // Thousands of requests: one log line each would bury the test report.
+            REQUEST_LOG: "off",
             CALLBACK_ALLOW_PRIVATE: "true",
           },
         },
@@ -51,8 +53,6 @@ export default defineConfig(async () => {
       setupFiles: ["./test/helpers/apply-migrations.ts"],
       // Generous: CI's two cores run several workerd test files at once.
       testTimeout: 30_000,
-      // The Worker logs a JSON line per request: shown for failing tests only.
-      silent: "passed-only",
     },
   });
 

@@ -12,7 +12,7 @@ const router = buildRouter();
 
 export default {
   async fetch(request, env, ctx): Promise<Response> {
-    return withRequestLog(request, () => {
+    return withRequestLog(request, env.REQUEST_LOG !== "off", () => {
       const { pathname } = new URL(request.url);
       if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return handleTrpc(request, env, ctx);
       return router.fetch(request, env, ctx);

@@ -12,7 +12,12 @@ const routeOf = (pathname: string) =>
     .replace(/^\/((?:xms|simulator|gateway)\/v1|webhooks\/sinch)\/[^/]+/, "/$1/{plan}")
     .replace(/\/[0-9A-Z]{26}(?=\/|$)/g, "/{id}");
 
-export async function withRequestLog(request: Request, handle: () => Promise<Response>): Promise<Response> {
+export async function withRequestLog(
+  request: Request,
+  enabled: boolean,
+  handle: () => Promise<Response>,
+): Promise<Response> {
+  if (!enabled) return handle();
   const started = Date.now();
   const requestId = request.headers.get("cf-ray") ?? crypto.randomUUID();
   const { pathname } = new URL(request.url);
