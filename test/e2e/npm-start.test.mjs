@@ -1,18 +1,19 @@
 // `npm start` as a user runs it: serves /health, runs the watchdog, and SIGTERM to it leaves no wrangler or
 // workerd process behind and the port free.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A TCP port that was free a moment ago on 127.0.0.1 (and whether it still is). */
 const listenOnce = (port = 0) =>
-  new Promise<number | null>((resolve) => {
+  new Promise((resolve) => {
     const srv = createServer();
     srv.once("error", () => resolve(null));
     srv.listen(port, "127.0.0.1", () => {
@@ -21,17 +22,12 @@ const listenOnce = (port = 0) =>
     });
   });
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  /** Start time in clock ticks since boot: tells a process apart from a later one with the same pid. */
-  start: string;
-  command: string;
-}
-
-/** Every process on the machine, from /proc (Linux). */
-function processes(): Proc[] {
-  const list: Proc[] = [];
+/**
+ * Every process on the machine, from /proc (Linux): pid, ppid, start time (clock ticks since boot, which tells a
+ * process apart from a later one with the same pid) and command line.
+ */
+function processes() {
+  const list = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -48,9 +44,9 @@ function processes(): Proc[] {
 }
 
 /** The processes descended from `pid`. */
-function descendants(pid: number): Proc[] {
+function descendants(pid) {
   const all = processes();
-  const found: Proc[] = [];
+  const found = [];
   let frontier = [pid];
   while (frontier.length > 0) {
     const children = all.filter((p) => frontier.includes(p.ppid));
@@ -60,12 +56,12 @@ function descendants(pid: number): Proc[] {
   return found;
 }
 
-const stillRunning = (p: Proc) => processes().some((q) => q.pid === p.pid && q.start === p.start);
+const stillRunning = (p) => processes().some((q) => q.pid === p.pid && q.start === p.start);
 
 describe.runIf(process.platform === "linux")("npm start", () => {
   const persistTo = mkdtempSync(path.join(tmpdir(), "gateway-npm-start-"));
-  let child: ChildProcess | undefined;
-  let tree: Proc[] = [];
+  let child;
+  let tree = [];
 
   afterAll(() => {
     for (const p of tree.filter(stillRunning)) process.kill(p.pid, "SIGKILL");
@@ -90,13 +86,12 @@ describe.runIf(process.platform === "linux")("npm start", () => {
       },
     });
     let output = "";
-    child.stdout?.on("data", (d) => {
-      output += d;
-    });
-    child.stderr?.on("data", (d) => {
-      output += d;
-    });
-    const exited = new Promise<void>((resolve) => child?.once("exit", () => resolve()));
+    const collect = (chunk) => {
+      output += String(chunk);
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    const exited = new Promise((resolve) => child?.once("exit", () => resolve()));
 
     const deadline = Date.now() + 150_000;
     let healthy = false;
@@ -118,15 +113,18 @@ describe.runIf(process.platform === "linux")("npm start", () => {
     expect(output).not.toContain("watchdog:");
     expect(output).not.toMatch(/GET \/__scheduled/);
 
-    tree = descendants(child.pid as number);
-    expect(tree.some((p) => p.command.includes("workerd")), JSON.stringify(tree)).toBe(true);
+    tree = descendants(child.pid);
+    expect(
+      tree.some((p) => p.command.includes("workerd")),
+      JSON.stringify(tree),
+    ).toBe(true);
     expect(tree.some((p) => p.command.includes("wrangler"))).toBe(true);
 
-    process.kill(child.pid as number, "SIGTERM");
+    process.kill(child.pid, "SIGTERM");
     await Promise.race([exited, sleep(20_000)]);
     expect(child.exitCode !== null || child.signalCode !== null, "npm start still running").toBe(true);
     const left = tree.filter(stillRunning);
     expect(left.map((p) => p.command)).toEqual([]);
-    expect(await listenOnce(port as number)).toBe(port);
+    expect(await listenOnce(port)).toBe(port);
   });
 });
