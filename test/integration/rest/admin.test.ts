@@ -36,6 +36,21 @@ describe("service plans", () => {
     expect(list.status).toBe(200);
   });
 
+  it("answers with the upstream explicitly: a plan created without one uses the simulator", async () => {
+    const res = await call("POST", "/admin/v1/service_plans", {
+      token: ADMIN_TOKEN,
+      body: { name: "no upstream" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.upstream).toEqual({ type: "simulator" });
+    const read = await call("GET", `/admin/v1/service_plans/${res.body.service_plan_id}`, {
+      token: ADMIN_TOKEN,
+    });
+    expect(read.body.upstream).toEqual({ type: "simulator" });
+    const rpc = await adminRpc().admin.createServicePlan.mutate({ name: "no upstream over tRPC" });
+    expect(rpc.upstream).toEqual({ type: "simulator" });
+  });
+
   it("issues extra tokens and revokes them at once", async () => {
     const plan = await createPlan();
     const issued = await call("POST", `/admin/v1/service_plans/${plan.id}/tokens`, { token: ADMIN_TOKEN });
