@@ -3,10 +3,6 @@
 interface SecretsEnv {
   /** This gateway's public origin (https://…): where Sinch sends its webhooks for forwarded batches. */
   PUBLIC_URL?: string;
-  /** "true" lets callback URLs point at loopback and private addresses (local development); absent means false. */
-  CALLBACK_ALLOW_PRIVATE?: string;
-  /** "off" silences the one-JSON-line-per-request log (the test suite sets it). */
-  REQUEST_LOG?: string;
 }
 interface Env extends SecretsEnv {}
 declare namespace Cloudflare {
