@@ -11,10 +11,11 @@ import {
   type UpdateBatchRequest,
 } from "../schemas/batches";
 import { base64ByteLength, hexByteLength } from "../text/binary";
-import { effectiveTimes, MAX_EXPIRY_MS, rowFromRequest, toBatch } from "./batch-object";
+import { effectiveTimes, MAX_EXPIRY_MS, rowFromRequest } from "./batch-row";
 import { cancelInQueue, handToQueue } from "./queue-handoff";
 import { requireBatch } from "./read";
 import { dedupe, resolveTargets, splitTargets } from "./targets";
+import { toBatch } from "./to-batch";
 
 function assertChangeable(row: BatchRow): void {
   if (row.canceled)

@@ -5,7 +5,7 @@ import type { PlanContext } from "../context";
 import type { DryRunQuery, DryRunResponse, SendBatchRequest } from "../schemas/batches";
 import { DRY_RUN_ENCODING } from "../text/encoding-names";
 import { compileTemplate } from "../text/parameters";
-import { effectiveTimes, resolveOriginator } from "./batch-object";
+import { effectiveTimes, resolveOriginator } from "./batch-row";
 import { requireBatch } from "./read";
 import { type Draft, draftOfRow, renderFor } from "./render";
 import { dedupe, resolveTargets } from "./targets";

@@ -7,7 +7,7 @@ import { normalizeOriginator } from "../msisdn";
 import type { Batch, ListBatchesQuery } from "../schemas/batches";
 import { pageEnvelope } from "../schemas/common";
 import { parseIsoTime } from "../time";
-import { toBatch } from "./batch-object";
+import { toBatch } from "./to-batch";
 
 export async function requireBatch(ctx: PlanContext, batchId: string): Promise<BatchRow> {
   const row = await findBatch(ctx.db, ctx.plan.id, batchId);

@@ -3,9 +3,10 @@ import { insertBatch } from "../../db/batches";
 import type { PlanContext } from "../context";
 import { newId } from "../ids";
 import type { Batch, SendBatchRequest } from "../schemas/batches";
-import { rowFromRequest, toBatch } from "./batch-object";
+import { rowFromRequest } from "./batch-row";
 import { handToQueue } from "./queue-handoff";
 import { dedupe, resolveTargets } from "./targets";
+import { toBatch } from "./to-batch";
 
 export async function sendBatch(ctx: PlanContext, req: SendBatchRequest): Promise<Batch> {
   const request = { ...req, to: dedupe(req.to) };

@@ -1,41 +1,12 @@
-// Turns a stored batch row into the Sinch Batch object, and a send request into a row with effective values.
+// A send request as the row to store: every field at its effective value (defaults, caps, the plan's originator).
 import type { BatchRow, NewBatchRow } from "../../db/schema";
 import type { PlanContext } from "../context";
 import { ApiError } from "../errors";
-import type { Batch, Parameters, SendBatchRequest } from "../schemas/batches";
-import { DAY_MS, toIso } from "../time";
+import type { SendBatchRequest } from "../schemas/batches";
+import { DAY_MS } from "../time";
 
 /** Sinch: expire_at defaults to, and is capped at, send_at + 3 days. */
 export const MAX_EXPIRY_MS = 3 * DAY_MS;
-
-export function toBatch(row: BatchRow): Batch {
-  const batch: Batch = {
-    id: row.id,
-    type: row.type,
-    to: JSON.parse(row.to) as string[],
-    from: row.from,
-    body: row.body,
-    canceled: row.canceled,
-    created_at: toIso(row.createdAt),
-    modified_at: toIso(row.modifiedAt),
-    delivery_report: row.deliveryReport as Batch["delivery_report"],
-    send_at: toIso(row.sendAt),
-    expire_at: toIso(row.expireAt),
-    feedback_enabled: row.feedbackEnabled,
-  };
-  if (row.type === "mt_binary") batch.udh = row.udh ?? "";
-  else {
-    if (row.parameters !== null) batch.parameters = JSON.parse(row.parameters) as Parameters;
-    batch.flash_message = row.flashMessage;
-    if (row.truncateConcat !== null) batch.truncate_concat = row.truncateConcat;
-    if (row.maxNumberOfMessageParts !== null) batch.max_number_of_message_parts = row.maxNumberOfMessageParts;
-  }
-  if (row.callbackUrl !== null) batch.callback_url = row.callbackUrl;
-  if (row.clientReference !== null) batch.client_reference = row.clientReference;
-  if (row.fromTon !== null) batch.from_ton = row.fromTon;
-  if (row.fromNpi !== null) batch.from_npi = row.fromNpi;
-  return batch;
-}
 
 /** send_at and expire_at with Sinch's defaults, cap and ordering rule. */
 export function effectiveTimes(now: number, sendAt: number | undefined, expireAt: number | undefined) {
