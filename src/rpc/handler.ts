@@ -6,11 +6,9 @@ import { ApiError } from "../domain/errors";
 import { assertWellFormedText } from "../domain/well-formed";
 import { withCallbackPolicy } from "../worker/callback-policy";
 import { assertRequestBounds, readLimitedText } from "../worker/http";
+import { MAX_BATCH_CALLS } from "./batch-limit";
 import { createContext } from "./context";
 import { appRouter } from "./router";
-
-/** One HTTP request may batch at most this many calls: 500 sends in one request would each write to D1. */
-export const MAX_BATCH_CALLS = 50;
 
 const CODE_OF_STATUS: Partial<Record<number, TRPC_ERROR_CODE_KEY>> = {
   400: "BAD_REQUEST",

@@ -3,12 +3,13 @@ import type { z } from "zod";
 import { ApiError, internalError } from "../domain/errors";
 import { assertWellFormedText } from "../domain/well-formed";
 import { parseOrThrow } from "../domain/zod-errors";
+import { MAX_BATCH_URL_LENGTH } from "../rpc/batch-limit";
 
 /** A send to 1000 recipients is ~20 KB; 1 MiB leaves room for groups of 10,000 members. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Below what the platform allows (16 KB URLs, 128 KB of headers), so an oversized request gets a JSON error. */
-export const MAX_URL_LENGTH = 8 * 1024;
+export const MAX_URL_LENGTH = MAX_BATCH_URL_LENGTH;
 export const MAX_HEADER_BYTES = 32 * 1024;
 
 /** 414 or 431 before anything else reads the request. */

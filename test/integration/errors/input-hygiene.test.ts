@@ -1,6 +1,7 @@
 // Input hygiene: lone surrogates, impossible dates, stale send_at, oversized URLs and headers, huge tRPC batches.
 import { describe, expect, it } from "vitest";
-import { countRows, createPlan, rpcError, type TestPlan } from "../../helpers/gateway";
+import { createGatewayClient } from "../../../src/rpc/client";
+import { BASE, countRows, createPlan, gatewayFetch, rpcError, type TestPlan } from "../../helpers/gateway";
 import { expectError, planRaw, raw, VALID_SEND } from "./helpers";
 
 const BAD_FORMAT = "syntax_invalid_parameter_format";
@@ -132,5 +133,22 @@ describe("tRPC HTTP batches", () => {
       text: "A batch request can hold at most 50 calls, got 500",
     });
     expect(await countRows("batches", plan.id)).toBe(0);
+  });
+
+  it("the typed client splits a burst of 120 calls into batches the server takes", async () => {
+    const plan = await createPlan();
+    let requests = 0;
+    const client = createGatewayClient({
+      url: BASE,
+      servicePlanId: plan.id,
+      token: plan.token,
+      fetch: (input, init) => {
+        requests++;
+        return gatewayFetch(input, init);
+      },
+    });
+    const lists = await Promise.all(Array.from({ length: 120 }, () => client.batches.list.query({})));
+    expect(lists.every((l) => l.count === 0)).toBe(true);
+    expect(requests).toBe(3);
   });
 });
