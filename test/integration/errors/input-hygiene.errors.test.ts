@@ -1,12 +1,41 @@
 // Input hygiene: lone surrogates, impossible dates, stale send_at, oversized URLs and headers, huge tRPC batches.
 import { describe, expect, it } from "vitest";
 import { createGatewayClient } from "../../../src/rpc/client";
-import { BASE, countRows, createPlan, gatewayFetch, rpcError, type TestPlan } from "../../helpers/gateway";
-import { expectError, planRaw, raw, VALID_SEND } from "./helpers";
+import {
+  BASE,
+  call,
+  countRows,
+  createPlan,
+  gatewayFetch,
+  type Json,
+  rpcError,
+  type TestPlan,
+} from "../../helpers/gateway";
 
 const BAD_FORMAT = "syntax_invalid_parameter_format";
 const CONSTRAINT = "syntax_constraint_violation";
 const LONE = "must not contain a lone UTF-16 surrogate";
+
+const VALID_SEND = { to: ["+46701234567"], from: "12345", body: "hello" } as const;
+
+/** A Sinch error: JSON `{code, text}` with this status and code, the text naming `field` when given. */
+function expectError(res: Json, status: number, code: string, field?: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(Object.keys(res.body).sort()).toEqual(["code", "text"]);
+  expect(res.body.code).toBe(code);
+  if (field !== undefined) expect(res.body.text).toContain(field);
+}
+
+/** A request with full control of its headers, answered as JSON (every refusal here must be JSON). */
+async function raw(
+  method: string,
+  path: string,
+  init: { headers?: Record<string, string>; body?: string } = {},
+) {
+  const res = await gatewayFetch(`${BASE}${path}`, { method, ...init });
+  return { status: res.status, headers: res.headers, body: JSON.parse(await res.text()) };
+}
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
@@ -101,7 +130,11 @@ describe("request bounds: every refusal is JSON {code,text}", () => {
   it("a 100,000-character id is a 414 over REST and tRPC", async () => {
     const plan = await createPlan();
     const long = "A".repeat(100_000);
-    expectError(await planRaw(plan, "GET", `/batches/${long}`), 414, "uri_too_long");
+    expectError(
+      await call("GET", `/xms/v1/${plan.id}/batches/${long}`, { token: plan.token }),
+      414,
+      "uri_too_long",
+    );
     const rpc = await raw(
       "GET",
       `/trpc/batches.get?input=${encodeURIComponent(JSON.stringify({ batch_id: long }))}`,
@@ -113,7 +146,13 @@ describe("request bounds: every refusal is JSON {code,text}", () => {
   it("oversized headers are a 431", async () => {
     const plan = await createPlan();
     const headers = { "x-padding": "p".repeat(40_000) };
-    expectError(await planRaw(plan, "GET", "/batches", { headers }), 431, "request_header_fields_too_large");
+    expectError(
+      await raw("GET", `/xms/v1/${plan.id}/batches`, {
+        headers: { ...headers, authorization: `Bearer ${plan.token}` },
+      }),
+      431,
+      "request_header_fields_too_large",
+    );
     const rpc = await raw("GET", "/trpc/batches.list", { headers });
     expect(rpc.status).toBe(431);
     expect(rpc.body.error.data.sinch.code).toBe("request_header_fields_too_large");
