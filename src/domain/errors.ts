@@ -9,9 +9,11 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   request_too_large: 413,
+  uri_too_long: 414,
   conflict_send_at: 409,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  request_header_fields_too_large: 431,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

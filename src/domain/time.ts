@@ -16,8 +16,16 @@ export function parseIsoTime(value: string): number | undefined {
     else if (/^[+-]\d{2}$/.test(match[1])) normalized += ":00";
     else if (/^[+-]\d{4}$/.test(match[1])) normalized = `${normalized.slice(0, -2)}:${normalized.slice(-2)}`;
   }
+  if (!isCalendarDate(trimmed.slice(0, 10))) return undefined;
   const ms = Date.parse(normalized);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Date.parse rolls 2026-02-30 over to March 2: a day past the month's end is refused instead. */
+function isCalendarDate(ymd: string): boolean {
+  const [y = 0, m = 0, d = 0] = ymd.split("-").map(Number);
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export const isIsoTime = (value: string): boolean => parseIsoTime(value) !== undefined;

@@ -2,7 +2,8 @@
 import type { z } from "zod";
 import { ApiError, type ErrorCode } from "./errors";
 
-function fieldPath(path: readonly PropertyKey[]): string {
+/** `a.b[0].c`: how error texts name a field. */
+export function fieldPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;

@@ -1,5 +1,6 @@
 // The typed client a TypeScript app imports: `createGatewayClient({ url, servicePlanId, token })`.
 import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
+import { MAX_BATCH_CALLS, MAX_BATCH_URL_LENGTH } from "./batch-limit";
 import type { AppRouter } from "./router";
 
 export type { AppRouter };
@@ -26,7 +27,14 @@ export function createGatewayClient(options: GatewayClientOptions) {
   const link =
     options.batch === false
       ? httpLink({ url, headers, fetch: options.fetch })
-      : httpBatchLink({ url, headers, fetch: options.fetch });
+      : // Within the server's limits: a burst of calls becomes several requests, never a refused one.
+        httpBatchLink({
+          url,
+          headers,
+          fetch: options.fetch,
+          maxItems: MAX_BATCH_CALLS,
+          maxURLLength: MAX_BATCH_URL_LENGTH,
+        });
   return createTRPCClient<AppRouter>({ links: [link] });
 }
 

@@ -14,8 +14,11 @@ const TRPC_CODE: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
   405: "METHOD_NOT_SUPPORTED",
   409: "CONFLICT",
   413: "PAYLOAD_TOO_LARGE",
+  // tRPC has no 414 or 431: these are refused before tRPC runs (src/rpc/handler.ts), never thrown inside it.
+  414: "BAD_REQUEST",
   415: "UNSUPPORTED_MEDIA_TYPE",
   429: "TOO_MANY_REQUESTS",
+  431: "BAD_REQUEST",
   500: "INTERNAL_SERVER_ERROR",
   503: "SERVICE_UNAVAILABLE",
 };

@@ -1,10 +1,29 @@
 // HTTP plumbing for REST: JSON responses, Sinch error bodies, JSON body and raw query parsing.
 import type { z } from "zod";
 import { ApiError, internalError } from "../domain/errors";
+import { assertWellFormedText } from "../domain/well-formed";
 import { parseOrThrow } from "../domain/zod-errors";
+import { MAX_BATCH_URL_LENGTH } from "../rpc/batch-limit";
 
 /** A send to 1000 recipients is ~20 KB; 1 MiB leaves room for groups of 10,000 members. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Below what the platform allows (16 KB URLs, 128 KB of headers), so an oversized request gets a JSON error. */
+export const MAX_URL_LENGTH = MAX_BATCH_URL_LENGTH;
+export const MAX_HEADER_BYTES = 32 * 1024;
+
+/** 414 or 431 before anything else reads the request. */
+export function assertRequestBounds(request: Request): void {
+  if (request.url.length > MAX_URL_LENGTH)
+    throw new ApiError("uri_too_long", `The URL must be at most ${MAX_URL_LENGTH} characters`);
+  let bytes = 0;
+  for (const [name, value] of request.headers) bytes += name.length + value.length + 4;
+  if (bytes > MAX_HEADER_BYTES)
+    throw new ApiError(
+      "request_header_fields_too_large",
+      `The request headers must be at most ${MAX_HEADER_BYTES} bytes in total`,
+    );
+}
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
@@ -33,11 +52,14 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type))
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   const text = await readLimitedText(request);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new ApiError("syntax_invalid_json", `Malformed JSON: ${(e as Error).message}`);
   }
+  assertWellFormedText(value);
+  return value;
 }
 
 const tooLarge = () =>

@@ -2,7 +2,7 @@
 import { Router } from "itty-router";
 import { ApiError } from "../domain/errors";
 import { withCallbackPolicy } from "./callback-policy";
-import { errorResponse, json } from "./http";
+import { assertRequestBounds, errorResponse, json } from "./http";
 import { adminRoutes } from "./routes/admin";
 import { batchRoutes } from "./routes/batches";
 import { deliveryReportRoutes } from "./routes/delivery-reports";
@@ -14,6 +14,7 @@ import { webhookRoutes } from "./routes/webhooks";
 
 export function buildRouter() {
   const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
+    before: [assertRequestBounds],
     catch: (error, request) => errorResponse(error, request),
   });
   router.get("/health", () => json({ ok: true }));

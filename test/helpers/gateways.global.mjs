@@ -96,7 +96,12 @@ async function startGateway(name, port, vars) {
 
 export default async function setup(project) {
   const [portA, portB] = [await freePort(), await freePort()];
-  const common = { ADMIN_TOKEN: E2E_ADMIN_TOKEN, SIMULATOR_DELIVERY_DELAY_MS: "0" };
+  // Both gateways call each other on 127.0.0.1: private callback addresses must be allowed, as in local development.
+  const common = {
+    ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    SIMULATOR_DELIVERY_DELAY_MS: "0",
+    CALLBACK_ALLOW_PRIVATE: "true",
+  };
   const [a, b] = await Promise.all([
     startGateway("a", portA, {
       ...common,

@@ -7,6 +7,7 @@ import {
   PARAMETER_KEY_PATTERN,
   type Parameters as ParameterMap,
 } from "../text/parameters";
+import { DAY_MS } from "../time";
 import {
   CallbackUrl,
   IsoTime,
@@ -69,10 +70,18 @@ export type Parameters = ParameterMap;
 const Base64 = z.string().refine((v) => base64ByteLength(v) !== undefined, "must be Base64");
 const Hex = z.string().refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal");
 
+/** Sinch caps expire_at at send_at + 3 days, so a send_at older than that could only ever expire. */
+export const MAX_SEND_AT_PAST_MS = 3 * DAY_MS;
+
+const SendAt = IsoTime.refine((ms) => ms >= Date.now() - MAX_SEND_AT_PAST_MS, {
+  message: "must not be more than 3 days in the past",
+  params: { sinch: "syntax_constraint_violation" },
+});
+
 const common = {
   from: Originator.optional(),
   delivery_report: DeliveryReportType.optional(),
-  send_at: IsoTime.optional(),
+  send_at: SendAt.optional(),
   expire_at: IsoTime.optional(),
   callback_url: CallbackUrl.optional(),
   client_reference: z.string().max(2048, "must be at most 2048 characters").optional(),

@@ -18,7 +18,8 @@ import { migrate, QueueStore } from "../../../src/queue/storage";
 import { type ScriptedUpstream, scriptedUpstream } from "./scripted-upstream";
 import { SqliteD1, sqliteStorage } from "./sqlite-d1";
 
-export const T0 = Date.parse("2026-06-01T12:00:00.000Z");
+/** Now, to the second: request validation compares send_at and expire_at with the real clock. */
+export const T0 = Math.floor(Date.now() / 1000) * 1000;
 
 export interface Harness {
   db: Db;

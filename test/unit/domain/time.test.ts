@@ -12,11 +12,22 @@ describe("parseIsoTime", () => {
     ["2024-06-06T11:22:14+0200", "2024-06-06T09:22:14.000Z"],
     ["2024-06-06T04:22:14-05", "2024-06-06T09:22:14.000Z"],
     ["2024-06-06", "2024-06-06T00:00:00.000Z"],
+    ["2024-02-29T12:00:00Z", "2024-02-29T12:00:00.000Z"],
+    ["2024-12-31", "2024-12-31T00:00:00.000Z"],
   ])("%s is %s (no offset means UTC)", (input, iso) =>
     expect(toIso(parseIsoTime(input) as number)).toBe(iso),
   );
 
-  it.each(["tomorrow", "2024-13-01", "2024-06-06T25:00:00Z", "", "1717665734"])("rejects %j", (input) =>
-    expect(parseIsoTime(input)).toBeUndefined(),
-  );
+  it.each([
+    "tomorrow",
+    "2024-13-01",
+    "2024-06-06T25:00:00Z",
+    "",
+    "1717665734",
+    "2026-02-30T00:00:00Z",
+    "2025-02-29",
+    "2024-04-31T10:00:00Z",
+    "2024-00-10",
+    "2024-01-00T00:00:00Z",
+  ])("rejects %j", (input) => expect(parseIsoTime(input)).toBeUndefined());
 });
