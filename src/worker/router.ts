@@ -1,31 +1,14 @@
-// The REST router: every route of the API, a 405 for a known path with another method, a 404 otherwise.
+// The REST router: every operation of the table, a 405 for a known path with another method, a 404 otherwise.
 import { Router } from "itty-router";
 import { ApiError } from "../domain/errors";
-import { errorResponse, json } from "./http";
-import { adminRoutes } from "./routes/admin";
-import { batchRoutes } from "./routes/batches";
-import { deliveryReportRoutes } from "./routes/delivery-reports";
-import { groupRoutes } from "./routes/groups";
-import { inboundRoutes } from "./routes/inbounds";
-import { optOutRoutes } from "./routes/opt-outs";
-import { simulatorRoutes } from "./routes/simulator";
-import { webhookRoutes } from "./routes/webhooks";
+import { errorResponse } from "./http";
+import { operations } from "./operations";
 
 export function buildRouter() {
   const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
     catch: (error, request) => errorResponse(error, request),
   });
-  router.get("/health", () => json({ ok: true }));
-  const paths = [
-    ...batchRoutes(router),
-    ...deliveryReportRoutes(router),
-    ...groupRoutes(router),
-    ...inboundRoutes(router),
-    ...adminRoutes(router),
-    ...simulatorRoutes(router),
-    ...optOutRoutes(router),
-    ...webhookRoutes(router),
-  ];
+  for (const op of operations) router[op.method.toLowerCase() as "get"](op.path, op.handler);
   // A known path with another method: 405 naming the methods that path does take.
   const methodNotAllowed = (request: Request) => {
     const { pathname } = new URL(request.url);
@@ -38,7 +21,7 @@ export function buildRouter() {
     response.headers.set("allow", [...new Set(allowed)].join(", "));
     return response;
   };
-  for (const path of paths) router.all(path, methodNotAllowed);
+  for (const path of new Set(operations.map((op) => op.path))) router.all(path, methodNotAllowed);
   router.all("*", (request: Request) => {
     throw new ApiError("not_found", `No such resource: ${new URL(request.url).pathname}`);
   });
