@@ -4,6 +4,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+// The /docs viewer is copied from node_modules before wrangler serves public/.
+import "./build-assets.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -91,6 +93,7 @@ Sinch-compatible SMS gateway (simulator upstream)
   API token        ${vars.DEV_API_TOKEN}
   admin token      ${vars.ADMIN_TOKEN}
   tRPC             ${base}/trpc
+  API reference    ${base}/docs  (OpenAPI: ${base}/openapi.json)
 
 Try it:
   curl -s -X POST ${base}/xms/v1/${vars.DEV_SERVICE_PLAN_ID}/batches \\

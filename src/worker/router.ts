@@ -1,8 +1,15 @@
-// The REST router: every operation of the table, a 405 for a known path with another method, a 404 otherwise.
+// The REST router: every operation of the table, a 405 for a known path with another method, static assets, a 404.
 import { Router } from "itty-router";
 import { ApiError } from "../domain/errors";
 import { errorResponse } from "./http";
 import { operations } from "./operations";
+
+/** Folders of public/ served as static assets (the Worker runs first, so it hands these on). */
+const ASSET_FOLDERS = ["/docs"];
+
+const isAssetPath = (method: string, pathname: string) =>
+  (method === "GET" || method === "HEAD") &&
+  ASSET_FOLDERS.some((folder) => pathname === folder || pathname.startsWith(`${folder}/`));
 
 export function buildRouter() {
   const router = Router<Request & { params: Record<string, string> }, [Env, ExecutionContext], Response>({
@@ -22,8 +29,13 @@ export function buildRouter() {
     return response;
   };
   for (const path of new Set(operations.map((op) => op.path))) router.all(path, methodNotAllowed);
-  router.all("*", (request: Request) => {
-    throw new ApiError("not_found", `No such resource: ${new URL(request.url).pathname}`);
+  router.all("*", async (request: Request, env: Env) => {
+    const { pathname } = new URL(request.url);
+    if (isAssetPath(request.method, pathname)) {
+      const asset = await env.ASSETS.fetch(request);
+      if (asset.status !== 404) return asset;
+    }
+    throw new ApiError("not_found", `No such resource: ${pathname}`);
   });
   return router;
 }

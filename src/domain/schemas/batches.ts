@@ -64,8 +64,14 @@ export const Parameters = z.record(
 );
 export type Parameters = z.infer<typeof Parameters>;
 
-const Base64 = z.string().refine((v) => base64ByteLength(v) !== undefined, "must be Base64");
-const Hex = z.string().refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal");
+const Base64 = z
+  .string()
+  .refine((v) => base64ByteLength(v) !== undefined, "must be Base64")
+  .meta({ examples: ["SGVsbG8gd29ybGQ="] });
+const Hex = z
+  .string()
+  .refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal")
+  .meta({ examples: ["050003cc0201"] });
 
 const common = {
   from: Originator.optional(),

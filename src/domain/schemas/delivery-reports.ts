@@ -42,13 +42,13 @@ const Code = z.string().transform((value, ctx) => {
 const filters = {
   status: queryList(Status)
     .optional()
-    .meta({ type: "string", description: "Comma-separated statuses, e.g. `Delivered,Failed`" }),
+    .meta({ type: "string", description: "Comma-separated statuses", examples: ["Delivered,Failed"] }),
   code: z
     .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
     .transform((v) => (Array.isArray(v) ? v.map(String) : String(v)))
     .pipe(queryList(Code))
     .optional()
-    .meta({ type: "string", description: "Comma-separated delivery report codes, e.g. `0,402`" }),
+    .meta({ type: "string", description: "Comma-separated delivery report codes", examples: ["0,402"] }),
   client_reference: z.string().optional(),
 };
 

@@ -4,7 +4,9 @@ import { IdParam, IsoTime, Msisdn, Paging, pageOf, queryList } from "./common";
 
 export const ListInboundsQuery = z.object({
   ...Paging,
-  to: queryList(Msisdn).optional().meta({ type: "string", description: "Comma-separated phone numbers" }),
+  to: queryList(Msisdn)
+    .optional()
+    .meta({ type: "string", description: "Comma-separated phone numbers", examples: ["46701234567"] }),
   start_date: IsoTime.optional(),
   end_date: IsoTime.optional(),
   client_reference: z.string().optional(),

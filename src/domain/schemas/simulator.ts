@@ -4,7 +4,9 @@ import { IsoTime, Msisdn, Paging, pageOf, queryList } from "./common";
 
 export const ListSimulatorMessagesQuery = z.object({
   ...Paging,
-  to: queryList(Msisdn).optional().meta({ type: "string", description: "Comma-separated phone numbers" }),
+  to: queryList(Msisdn)
+    .optional()
+    .meta({ type: "string", description: "Comma-separated phone numbers", examples: ["46701234567"] }),
 });
 export type ListSimulatorMessagesQuery = z.infer<typeof ListSimulatorMessagesQuery>;
 
