@@ -257,7 +257,9 @@ export const DryRunResponse = z.object({
         recipient: z.string(),
         number_of_parts: z.number().int(),
         body: z.string(),
-        encoding: z.enum(["text", "unicode"]),
+        encoding: z
+          .enum(["text", "unicode", "binary"])
+          .meta({ description: "Sinch's `text` (GSM) or `unicode`; `binary` for a binary batch" }),
       }),
     )
     .optional()
