@@ -71,38 +71,62 @@ async function parseInput<P, Q, B>(request: IRequest, spec: Spec<P, Q, B>): Prom
 const render = (result: unknown, status: number) =>
   result === undefined ? empty(status) : json(result, status);
 
-/** An operation of one service plan: authenticates the plan's token, parses, runs the service, renders JSON. */
-export function planOperation<
-  P extends z.ZodObject | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
->(spec: Spec<P, Q, B>, run: (ctx: PlanContext, input: Input<P, Q, B>) => Promise<unknown>): Operation {
+/** The schema of each input part, absent when the operation takes none. */
+type PathSchema = z.ZodObject | undefined;
+type PartSchema = z.ZodType | undefined;
+
+/** Authenticates with `scope` (which also gives the service its context), parses, runs, renders JSON. */
+function authenticated<C, P, Q, B>(
+  auth: Auth,
+  spec: Spec<P, Q, B>,
+  scope: (request: IRequest, env: Env) => Promise<C>,
+  run: (scope: C, input: Input<P, Q, B>) => Promise<unknown>,
+): Operation {
   return {
     ...(spec as OperationDoc),
-    auth: "plan",
+    auth,
     handler: async (request, env) => {
-      const planId = pathParam(request.params.service_plan_id);
-      const ctx = await planContext(env, planId, request.headers.get("authorization"));
-      return render(await run(ctx, await parseInput(request, spec)), spec.status);
+      const context = await scope(request, env);
+      return render(await run(context, await parseInput(request, spec)), spec.status);
     },
   };
 }
 
+/** An operation of one service plan: the plan's API token, then the service with the plan's context. */
+export const planOperation = <
+  P extends PathSchema = undefined,
+  Q extends PartSchema = undefined,
+  B extends PartSchema = undefined,
+>(
+  spec: Spec<P, Q, B>,
+  run: (ctx: PlanContext, input: Input<P, Q, B>) => Promise<unknown>,
+): Operation =>
+  authenticated(
+    "plan",
+    spec,
+    (request, env) =>
+      planContext(env, pathParam(request.params.service_plan_id), request.headers.get("authorization")),
+    run,
+  );
+
 /** An operation of the admin API (ADMIN_TOKEN). */
-export function adminOperation<
-  P extends z.ZodObject | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
->(spec: Spec<P, Q, B>, run: (env: Env, input: Input<P, Q, B>) => Promise<unknown>): Operation {
-  return {
-    ...(spec as OperationDoc),
-    auth: "admin",
-    handler: async (request, env) => {
+export const adminOperation = <
+  P extends PathSchema = undefined,
+  Q extends PartSchema = undefined,
+  B extends PartSchema = undefined,
+>(
+  spec: Spec<P, Q, B>,
+  run: (env: Env, input: Input<P, Q, B>) => Promise<unknown>,
+): Operation =>
+  authenticated(
+    "admin",
+    spec,
+    async (request, env) => {
       await assertAdmin(env, request.headers.get("authorization"));
-      return render(await run(env, await parseInput(request, spec)), spec.status);
+      return env;
     },
-  };
-}
+    run,
+  );
 
 /** An operation without a bearer token: public (`/health`) or checking its own signature (webhooks). */
 export const openOperation = (

@@ -21,6 +21,8 @@ const tag = "Batches";
 const BATCH = `${XMS}/batches/:batch_id`;
 /** Targets may name groups: an unknown one is 403 unknown_group. */
 const TARGETS = [403];
+/** An operation on one stored batch that answers it. */
+const ONE_BATCH = { tag, path: BATCH, params: BatchPath, status: 200, response: Batch } as const;
 
 export const batchOperations: Operation[] = [
   planOperation(
@@ -73,74 +75,55 @@ export const batchOperations: Operation[] = [
   ),
   planOperation(
     {
+      ...ONE_BATCH,
       method: "GET",
-      path: BATCH,
       operationId: "getBatch",
       summary: "Get a batch",
-      tag,
-      params: BatchPath,
-      status: 200,
-      response: Batch,
     },
     (ctx, { params }) => getBatch(ctx, params.batch_id),
   ),
   planOperation(
     {
+      ...ONE_BATCH,
       method: "POST",
-      path: BATCH,
       operationId: "updateBatch",
       summary: "Update a batch",
       description: "Changes the given fields of a batch that has not been sent; 409 once it is canceled.",
-      tag,
-      params: BatchPath,
       body: UpdateBatchRequest,
-      status: 200,
-      response: Batch,
       errors: [...TARGETS, 409],
     },
     (ctx, { params, body }) => updateBatch(ctx, params.batch_id, body),
   ),
   planOperation(
     {
+      ...ONE_BATCH,
       method: "PUT",
-      path: BATCH,
       operationId: "replaceBatch",
       summary: "Replace a batch",
       description: "Sinch's replace: the batch takes the new send request whole, keeping its id.",
-      tag,
-      params: BatchPath,
       body: SendBatchRequest,
-      status: 200,
-      response: Batch,
       errors: [...TARGETS, 409],
     },
     (ctx, { params, body }) => replaceBatch(ctx, params.batch_id, body),
   ),
   planOperation(
     {
+      ...ONE_BATCH,
       method: "DELETE",
-      path: BATCH,
       operationId: "cancelBatchByDelete",
       summary: "Cancel a batch (Sinch's form)",
       description: "Same as `PUT …/cancel`: recipients not yet sent end as Cancelled.",
-      tag,
-      params: BatchPath,
-      status: 200,
-      response: Batch,
     },
     (ctx, { params }) => cancelBatch(ctx, params.batch_id),
   ),
   planOperation(
     {
+      ...ONE_BATCH,
       method: "PUT",
       path: `${BATCH}/cancel`,
       operationId: "cancelBatch",
       summary: "Cancel a batch",
       description: "Recipients not yet sent end as Cancelled; the batch answers with `canceled: true`.",
-      tag,
-      params: BatchPath,
-      status: 200,
-      response: Batch,
     },
     (ctx, { params }) => cancelBatch(ctx, params.batch_id),
   ),
