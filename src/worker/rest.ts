@@ -27,9 +27,9 @@ export interface OperationDoc {
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success status and its body (none when absent). */
+  /** The success status and its body (none when absent), built only when the document is. */
   status: number;
-  response?: z.ZodType;
+  response?: () => z.ZodType;
   /** Error statuses worth naming besides those every operation of its kind has. */
   errors?: number[];
 }

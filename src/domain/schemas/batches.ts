@@ -6,6 +6,7 @@ import { MAX_PARAMETER_VALUE_LENGTH, PARAMETER_KEY_PATTERN } from "../text/param
 import {
   IdParam,
   IsoTime,
+  lazySchema,
   Msisdn,
   Originator,
   Paging,
@@ -216,53 +217,57 @@ export const BatchId = IdParam;
 /** The path of one batch: REST's `/batches/{batch_id}` and the tRPC input `{ batch_id }`. */
 export const BatchPath = z.object({ batch_id: BatchId });
 
-const Time = z.string().meta({ format: "date-time", examples: ["2030-01-01T09:00:00.000Z"] });
+const Time = () => z.string().meta({ format: "date-time", examples: ["2030-01-01T09:00:00.000Z"] });
 
 /** The Batch object as returned: every field with its effective value. */
-export const Batch = z
-  .object({
-    id: z.string().meta({ examples: ["01JD5Y3QK8B8N0M7ZG6R3V5W2X"] }),
-    type: z.enum(["mt_text", "mt_binary"]),
-    to: z.array(z.string()).meta({ examples: [["46701234567"]] }),
-    from: z.string().meta({ examples: ["12345"] }),
-    body: z.string().meta({ examples: ["Hello ${name}"] }),
-    udh: z.string().optional(),
-    parameters: z.record(z.string(), z.record(z.string(), z.string())).optional(),
-    canceled: z.boolean(),
-    created_at: Time,
-    modified_at: Time,
-    delivery_report: DeliveryReportType,
-    send_at: Time,
-    expire_at: Time,
-    callback_url: z.string().optional(),
-    client_reference: z.string().optional(),
-    feedback_enabled: z.boolean(),
-    flash_message: z.boolean().optional(),
-    max_number_of_message_parts: z.number().int().optional(),
-    truncate_concat: z.boolean().optional(),
-    from_ton: z.number().int().optional(),
-    from_npi: z.number().int().optional(),
-  })
-  .meta({ description: "A batch with the effective value of every field (defaults filled in)." });
-export type Batch = z.infer<typeof Batch>;
+export const Batch = lazySchema(() =>
+  z
+    .object({
+      id: z.string().meta({ examples: ["01JD5Y3QK8B8N0M7ZG6R3V5W2X"] }),
+      type: z.enum(["mt_text", "mt_binary"]),
+      to: z.array(z.string()).meta({ examples: [["46701234567"]] }),
+      from: z.string().meta({ examples: ["12345"] }),
+      body: z.string().meta({ examples: ["Hello ${name}"] }),
+      udh: z.string().optional(),
+      parameters: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+      canceled: z.boolean(),
+      created_at: Time(),
+      modified_at: Time(),
+      delivery_report: DeliveryReportType,
+      send_at: Time(),
+      expire_at: Time(),
+      callback_url: z.string().optional(),
+      client_reference: z.string().optional(),
+      feedback_enabled: z.boolean(),
+      flash_message: z.boolean().optional(),
+      max_number_of_message_parts: z.number().int().optional(),
+      truncate_concat: z.boolean().optional(),
+      from_ton: z.number().int().optional(),
+      from_npi: z.number().int().optional(),
+    })
+    .meta({ description: "A batch with the effective value of every field (defaults filled in)." }),
+);
+export type Batch = z.infer<ReturnType<typeof Batch>>;
 
-export const BatchList = pageOf("batches", Batch);
+export const BatchList = lazySchema(() => pageOf("batches", Batch()));
 
-export const DryRunResponse = z.object({
-  number_of_recipients: z.number().int(),
-  number_of_messages: z.number().int(),
-  per_recipient: z
-    .array(
-      z.object({
-        recipient: z.string(),
-        number_of_parts: z.number().int(),
-        body: z.string(),
-        encoding: z
-          .enum(["text", "unicode", "binary"])
-          .meta({ description: "Sinch's `text` (GSM) or `unicode`; `binary` for a binary batch" }),
-      }),
-    )
-    .optional()
-    .meta({ description: "Present with `per_recipient=true`: at most `number_of_recipients` entries" }),
-});
-export type DryRunResponse = z.infer<typeof DryRunResponse>;
+export const DryRunResponse = lazySchema(() =>
+  z.object({
+    number_of_recipients: z.number().int(),
+    number_of_messages: z.number().int(),
+    per_recipient: z
+      .array(
+        z.object({
+          recipient: z.string(),
+          number_of_parts: z.number().int(),
+          body: z.string(),
+          encoding: z
+            .enum(["text", "unicode", "binary"])
+            .meta({ description: "Sinch's `text` (GSM) or `unicode`; `binary` for a binary batch" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Present with `per_recipient=true`: at most `number_of_recipients` entries" }),
+  }),
+);
+export type DryRunResponse = z.infer<ReturnType<typeof DryRunResponse>>;

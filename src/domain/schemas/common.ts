@@ -146,13 +146,27 @@ export const MsisdnParam = z
   .max(64, "must be at most 64 characters")
   .meta({ examples: ["46701234567"] });
 
+/**
+ * A schema built on first use. Response shapes only describe the API (the document, contract tests): built
+ * eagerly they would be ~2,000 zod constructions in every Worker's startup.
+ */
+export function lazySchema<T extends z.ZodType>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => {
+    schema ??= build();
+    return schema;
+  };
+}
+
 /** Sinch's error body: every 4xx and 5xx answer. */
-export const ErrorBody = z
-  .object({
-    code: z.string().meta({ examples: ["syntax_invalid_parameter_format"] }),
-    text: z.string().meta({ examples: ["to[0]: '123abc' is not a valid phone number or group id"] }),
-  })
-  .meta({ description: "A Sinch error: a machine-readable `code` and a human-readable `text`." });
+export const ErrorBody = lazySchema(() =>
+  z
+    .object({
+      code: z.string().meta({ examples: ["syntax_invalid_parameter_format"] }),
+      text: z.string().meta({ examples: ["to[0]: '123abc' is not a valid phone number or group id"] }),
+    })
+    .meta({ description: "A Sinch error: a machine-readable `code` and a human-readable `text`." }),
+);
 
 /** The Sinch list envelope around `items` under `key`. */
 export const pageOf = <K extends string, T extends z.ZodType>(key: K, item: T) =>

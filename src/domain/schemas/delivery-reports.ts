@@ -1,6 +1,6 @@
 // Wire schemas of the delivery report operations: batch, recipient and list queries and report objects.
 import { z } from "zod";
-import { IdParam, IsoTime, MsisdnParam, Paging, pageOf, queryList, sinchIssue } from "./common";
+import { IdParam, IsoTime, lazySchema, MsisdnParam, Paging, pageOf, queryList, sinchIssue } from "./common";
 
 export const DELIVERY_STATUSES = [
   "Queued",
@@ -70,45 +70,50 @@ export type ListDeliveryReportsQuery = z.infer<typeof ListDeliveryReportsQuery>;
 /** The path of one recipient's report: REST's `/batches/{batch_id}/delivery_report/{recipient_msisdn}`. */
 export const RecipientReportPath = z.object({ batch_id: IdParam, recipient_msisdn: MsisdnParam });
 
-const Time = z.string().meta({ format: "date-time", examples: ["2030-01-01T09:00:02.000Z"] });
+const Time = () => z.string().meta({ format: "date-time", examples: ["2030-01-01T09:00:02.000Z"] });
 const StatusName = z.enum(DELIVERY_STATUSES);
 
-export const StatusCount = z.object({
-  code: z
-    .number()
-    .int()
-    .meta({ examples: [0] }),
-  status: StatusName,
-  count: z.number().int(),
-  recipients: z.array(z.string()).optional().meta({ description: "With `type=full`" }),
-});
-export type StatusCount = z.infer<typeof StatusCount>;
+export const StatusCount = lazySchema(() =>
+  z.object({
+    code: z
+      .number()
+      .int()
+      .meta({ examples: [0] }),
+    status: StatusName,
+    count: z.number().int(),
+    recipients: z.array(z.string()).optional().meta({ description: "With `type=full`" }),
+  }),
+);
+export type StatusCount = z.infer<ReturnType<typeof StatusCount>>;
 
-export const BatchDeliveryReport = z.object({
-  type: z.literal("delivery_report_sms"),
-  batch_id: z.string(),
-  client_reference: z.string().optional(),
-  total_message_count: z.number().int(),
-  statuses: z.array(StatusCount),
-});
-export type BatchDeliveryReport = z.infer<typeof BatchDeliveryReport>;
+export const BatchDeliveryReport = lazySchema(() =>
+  z.object({
+    type: z.literal("delivery_report_sms"),
+    batch_id: z.string(),
+    client_reference: z.string().optional(),
+    total_message_count: z.number().int(),
+    statuses: z.array(StatusCount()),
+  }),
+);
+export type BatchDeliveryReport = z.infer<ReturnType<typeof BatchDeliveryReport>>;
 
-export const RecipientDeliveryReport = z.object({
-  type: z.literal("recipient_delivery_report_sms"),
-  batch_id: z.string(),
-  recipient: z.string(),
-  code: z.number().int(),
-  status: StatusName,
-  at: Time,
-  operator_status_at: Time.optional(),
-  client_reference: z.string().optional(),
-  encoding: z.enum(["GSM", "UNICODE"]).optional(),
-  number_of_message_parts: z.number().int().optional(),
-});
-export type RecipientDeliveryReport = z.infer<typeof RecipientDeliveryReport>;
+export const RecipientDeliveryReport = lazySchema(() =>
+  z.object({
+    type: z.literal("recipient_delivery_report_sms"),
+    batch_id: z.string(),
+    recipient: z.string(),
+    code: z.number().int(),
+    status: StatusName,
+    at: Time(),
+    operator_status_at: Time().optional(),
+    client_reference: z.string().optional(),
+    encoding: z.enum(["GSM", "UNICODE"]).optional(),
+    number_of_message_parts: z.number().int().optional(),
+  }),
+);
+export type RecipientDeliveryReport = z.infer<ReturnType<typeof RecipientDeliveryReport>>;
 
 /** `type=summary|full`: batch reports (the seed's shape); `type=recipient`: recipient reports (Sinch's). */
-export const DeliveryReportList = pageOf(
-  "delivery_reports",
-  z.union([BatchDeliveryReport, RecipientDeliveryReport]),
+export const DeliveryReportList = lazySchema(() =>
+  pageOf("delivery_reports", z.union([BatchDeliveryReport(), RecipientDeliveryReport()])),
 );

@@ -1,6 +1,6 @@
 // Wire schemas of the admin API: creating and updating service plans and issuing tokens.
 import { z } from "zod";
-import { IdParam, Originator, Url } from "./common";
+import { IdParam, lazySchema, Originator, Url } from "./common";
 
 const Keywords = z
   .array(z.string().regex(/^\w{1,15}$/, "keywords are single words of at most 15 characters"))
@@ -67,37 +67,43 @@ export const sinchRegionUrl = (region: string) => `https://${region}.sms.api.sin
 export const ServicePlanPath = z.object({ service_plan_id: IdParam });
 export const TokenPath = z.object({ service_plan_id: IdParam, token_id: IdParam });
 
-const Time = z.string().meta({ format: "date-time" });
+const Time = () => z.string().meta({ format: "date-time" });
 
-export const ServicePlanSettings = z.object({
-  service_plan_id: z.string().meta({ examples: ["a1b2c3d4e5f60718293a4b5c6d7e8f90"] }),
-  name: z.string().nullable(),
-  rate_limit: z.number().int(),
-  default_originator: z.string().nullable(),
-  callback_url: z.string().nullable(),
-  webhook_secret: z.string(),
-  auto_encoding: z.boolean(),
-  opt_out_enabled: z.boolean(),
-  opt_out_keywords: z.array(z.string()),
-  opt_in_keywords: z.array(z.string()),
-  upstream: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("simulator") }),
-    z.object({ type: z.literal("sinch"), base_url: z.string(), service_plan_id: z.string() }),
-  ]),
-  created_at: Time,
-  modified_at: Time,
-});
-export type ServicePlanSettings = z.infer<typeof ServicePlanSettings>;
+export const ServicePlanSettings = lazySchema(() =>
+  z.object({
+    service_plan_id: z.string().meta({ examples: ["a1b2c3d4e5f60718293a4b5c6d7e8f90"] }),
+    name: z.string().nullable(),
+    rate_limit: z.number().int(),
+    default_originator: z.string().nullable(),
+    callback_url: z.string().nullable(),
+    webhook_secret: z.string(),
+    auto_encoding: z.boolean(),
+    opt_out_enabled: z.boolean(),
+    opt_out_keywords: z.array(z.string()),
+    opt_in_keywords: z.array(z.string()),
+    upstream: z.discriminatedUnion("type", [
+      z.object({ type: z.literal("simulator") }),
+      z.object({ type: z.literal("sinch"), base_url: z.string(), service_plan_id: z.string() }),
+    ]),
+    created_at: Time(),
+    modified_at: Time(),
+  }),
+);
+export type ServicePlanSettings = z.infer<ReturnType<typeof ServicePlanSettings>>;
 
-export const IssuedToken = z.object({
-  token_id: z.string(),
-  api_token: z.string().meta({ description: "Shown once: only its hash is stored" }),
-});
-export type IssuedToken = z.infer<typeof IssuedToken>;
+export const IssuedToken = lazySchema(() =>
+  z.object({
+    token_id: z.string(),
+    api_token: z.string().meta({ description: "Shown once: only its hash is stored" }),
+  }),
+);
+export type IssuedToken = z.infer<ReturnType<typeof IssuedToken>>;
 
 /** A new plan: its settings and its first API token. */
-export const CreatedServicePlan = z.object({ ...ServicePlanSettings.shape, ...IssuedToken.shape });
+export const CreatedServicePlan = lazySchema(() =>
+  z.object({ ...ServicePlanSettings().shape, ...IssuedToken().shape }),
+);
 
-export const ApiTokenList = z.array(
-  z.object({ token_id: z.string(), created_at: Time, revoked_at: Time.optional() }),
+export const ApiTokenList = lazySchema(() =>
+  z.array(z.object({ token_id: z.string(), created_at: Time(), revoked_at: Time().optional() })),
 );

@@ -1,6 +1,6 @@
 // Wire schemas of the simulator's handset view.
 import { z } from "zod";
-import { IsoTime, Msisdn, Paging, pageOf, queryList } from "./common";
+import { IsoTime, lazySchema, Msisdn, Paging, pageOf, queryList } from "./common";
 
 export const ListSimulatorMessagesQuery = z.object({
   ...Paging,
@@ -10,24 +10,26 @@ export const ListSimulatorMessagesQuery = z.object({
 });
 export type ListSimulatorMessagesQuery = z.infer<typeof ListSimulatorMessagesQuery>;
 
-export const SimulatorMessage = z.object({
-  batch_id: z.string(),
-  to: z.string(),
-  from: z.string(),
-  body: z.string(),
-  udh: z.string().optional(),
-  encoding: z.string(),
-  number_of_parts: z.number().int(),
-  flash_message: z.boolean(),
-  status: z.string().meta({
-    description: "The operator's verdict at submission: Dispatched, or Aborted for an unroutable number",
+export const SimulatorMessage = lazySchema(() =>
+  z.object({
+    batch_id: z.string(),
+    to: z.string(),
+    from: z.string(),
+    body: z.string(),
+    udh: z.string().optional(),
+    encoding: z.string(),
+    number_of_parts: z.number().int(),
+    flash_message: z.boolean(),
+    status: z.string().meta({
+      description: "The operator's verdict at submission: Dispatched, or Aborted for an unroutable number",
+    }),
+    code: z.number().int(),
+    received_at: z.string().meta({ format: "date-time" }),
   }),
-  code: z.number().int(),
-  received_at: z.string().meta({ format: "date-time" }),
-});
-export type SimulatorMessage = z.infer<typeof SimulatorMessage>;
+);
+export type SimulatorMessage = z.infer<ReturnType<typeof SimulatorMessage>>;
 
-export const SimulatorMessageList = pageOf("messages", SimulatorMessage);
+export const SimulatorMessageList = lazySchema(() => pageOf("messages", SimulatorMessage()));
 
 /** A message "from a phone" to one of the plan's numbers (simulator plans only). */
 export const SimulatedInboundRequest = z.object({

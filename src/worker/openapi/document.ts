@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ErrorBody } from "../../domain/schemas/common";
 import type { Auth, OperationDoc } from "../rest";
 import { ERROR_RESPONSES, errorStatuses } from "./errors";
-import { INFO, SCHEMA_NAMES, SECURITY_SCHEMES, seedRequired, TAGS } from "./metadata";
+import { INFO, SECURITY_SCHEMES, schemaNames, seedRequired, TAGS } from "./metadata";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -35,10 +35,14 @@ function bare(schema: JsonSchema): JsonSchema {
 }
 
 /** The named schemas of one direction (requests are documented as sent, responses as returned). */
-function components(io: "input" | "output", schemas: z.ZodType[]): Record<string, JsonSchema> {
+function components(
+  names: Map<z.ZodType, string>,
+  io: "input" | "output",
+  schemas: z.ZodType[],
+): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const schema of new Set(schemas)) {
-    const id = SCHEMA_NAMES.get(schema);
+    const id = names.get(schema);
     if (id && !registry.has(schema)) registry.add(schema, { id });
   }
   const { schemas: out } = z.toJSONSchema(registry, options(io));
@@ -46,8 +50,8 @@ function components(io: "input" | "output", schemas: z.ZodType[]): Record<string
 }
 
 /** A body or response: a $ref when the schema has a name, inline otherwise. */
-function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const id = SCHEMA_NAMES.get(schema);
+function schemaOf(names: Map<z.ZodType, string>, schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const id = names.get(schema);
   if (id) return { $ref: `#/components/schemas/${id}` };
   return bare(z.toJSONSchema(schema, options(io)) as JsonSchema);
 }
@@ -87,10 +91,10 @@ const SECURITY: Record<Auth, JsonSchema[]> = {
 
 const json = (schema: JsonSchema) => ({ "application/json": { schema } });
 
-function operationObject(op: OperationDoc & { auth: Auth }): JsonSchema {
+function operationObject(names: Map<z.ZodType, string>, op: OperationDoc & { auth: Auth }): JsonSchema {
   const success = {
     description: op.response ? "OK" : "OK, no body",
-    ...(op.response && { content: json(schemaOf(op.response, "output")) }),
+    ...(op.response && { content: json(schemaOf(names, op.response(), "output")) }),
   };
   const responses: JsonSchema = { [String(op.status)]: success };
   for (const status of errorStatuses(op))
@@ -106,7 +110,7 @@ function operationObject(op: OperationDoc & { auth: Auth }): JsonSchema {
       ...parameters(op.params, "path"),
       ...parameters(op.query, "query"),
     ],
-    ...(op.body && { requestBody: { required: true, content: json(schemaOf(op.body, "input")) } }),
+    ...(op.body && { requestBody: { required: true, content: json(schemaOf(names, op.body, "input")) } }),
     responses,
   };
 }
@@ -115,18 +119,19 @@ function operationObject(op: OperationDoc & { auth: Auth }): JsonSchema {
 export const openApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
 
 export function buildOpenApiDocument(operations: readonly (OperationDoc & { auth: Auth })[]) {
+  const names = schemaNames();
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const op of operations) {
     const path = openApiPath(op.path);
     paths[path] ??= {};
-    paths[path][op.method.toLowerCase()] = operationObject(op);
+    paths[path][op.method.toLowerCase()] = operationObject(names, op);
   }
   const requests = operations.flatMap((op) => (op.body ? [op.body] : []));
-  const responses = operations.flatMap((op) => (op.response ? [op.response] : []));
+  const responses = operations.flatMap((op) => (op.response ? [op.response()] : []));
   const schemas = {
-    ...components("input", requests),
-    ...components("output", responses),
-    Error: bare(z.toJSONSchema(ErrorBody, options("output")) as JsonSchema),
+    ...components(names, "input", requests),
+    ...components(names, "output", responses),
+    Error: bare(z.toJSONSchema(ErrorBody(), options("output")) as JsonSchema),
   };
   seedRequired(schemas);
   return {

@@ -73,34 +73,35 @@ export const SECURITY_SCHEMES = {
 };
 
 /** Schemas shown once under components and referenced by name (the seed's names where it has one). */
-export const SCHEMA_NAMES = new Map<z.ZodType, string>([
-  [SendBatchRequest, "SendBatchRequest"],
-  [UpdateBatchRequest, "UpdateBatchRequest"],
-  [DeliveryFeedbackRequest, "DeliveryFeedbackRequest"],
-  [Batch, "Batch"],
-  [BatchList, "BatchList"],
-  [DryRunResponse, "DryRunResponse"],
-  [BatchDeliveryReport, "DeliveryReport"],
-  [RecipientDeliveryReport, "RecipientDeliveryReport"],
-  [DeliveryReportList, "DeliveryReportList"],
-  [CreateGroupRequest, "CreateGroupRequest"],
-  [ReplaceGroupRequest, "ReplaceGroupRequest"],
-  [UpdateGroupRequest, "UpdateGroupRequest"],
-  [Group, "Group"],
-  [GroupList, "GroupList"],
-  [InboundMessage, "InboundMessage"],
-  [InboundMessageList, "InboundMessageList"],
-  [OptOutRequest, "OptOutRequest"],
-  [OptOut, "OptOut"],
-  [OptOutList, "OptOutList"],
-  [SimulatedInboundRequest, "SimulatedInboundRequest"],
-  [SimulatorMessageList, "SimulatorMessageList"],
-  [CreateServicePlanRequest, "CreateServicePlanRequest"],
-  [UpdateServicePlanRequest, "UpdateServicePlanRequest"],
-  [ServicePlanSettings, "ServicePlan"],
-  [CreatedServicePlan, "CreatedServicePlan"],
-  [SinchCallback, "SinchCallback"],
-]);
+export const schemaNames = () =>
+  new Map<z.ZodType, string>([
+    [SendBatchRequest, "SendBatchRequest"],
+    [UpdateBatchRequest, "UpdateBatchRequest"],
+    [DeliveryFeedbackRequest, "DeliveryFeedbackRequest"],
+    [Batch(), "Batch"],
+    [BatchList(), "BatchList"],
+    [DryRunResponse(), "DryRunResponse"],
+    [BatchDeliveryReport(), "DeliveryReport"],
+    [RecipientDeliveryReport(), "RecipientDeliveryReport"],
+    [DeliveryReportList(), "DeliveryReportList"],
+    [CreateGroupRequest, "CreateGroupRequest"],
+    [ReplaceGroupRequest, "ReplaceGroupRequest"],
+    [UpdateGroupRequest, "UpdateGroupRequest"],
+    [Group(), "Group"],
+    [GroupList(), "GroupList"],
+    [InboundMessage(), "InboundMessage"],
+    [InboundMessageList(), "InboundMessageList"],
+    [OptOutRequest, "OptOutRequest"],
+    [OptOut(), "OptOut"],
+    [OptOutList(), "OptOutList"],
+    [SimulatedInboundRequest, "SimulatedInboundRequest"],
+    [SimulatorMessageList(), "SimulatorMessageList"],
+    [CreateServicePlanRequest, "CreateServicePlanRequest"],
+    [UpdateServicePlanRequest, "UpdateServicePlanRequest"],
+    [ServicePlanSettings(), "ServicePlan"],
+    [CreatedServicePlan(), "CreatedServicePlan"],
+    [SinchCallback, "SinchCallback"],
+  ]);
 
 /**
  * The seed requires `from` in a send request: documented so, as a client that always sends it is always right.

@@ -1,5 +1,6 @@
 // Routes about the gateway itself: liveness and the OpenAPI document of every operation.
 import { z } from "zod";
+import { lazySchema } from "../../domain/schemas/common";
 import { json } from "../http";
 import { type Operation, openOperation } from "../rest";
 
@@ -16,7 +17,7 @@ export const metaOperations = (document: () => string): Operation[] => [
       tag,
       auth: "none",
       status: 200,
-      response: z.object({ ok: z.literal(true) }),
+      response: lazySchema(() => z.object({ ok: z.literal(true) })),
     },
     async () => json({ ok: true }),
   ),
@@ -30,7 +31,7 @@ export const metaOperations = (document: () => string): Operation[] => [
       tag,
       auth: "none",
       status: 200,
-      response: z.object({ openapi: z.string() }).loose(),
+      response: lazySchema(() => z.object({ openapi: z.string() }).loose()),
     },
     async () =>
       new Response(document(), {
