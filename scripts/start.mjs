@@ -6,6 +6,8 @@ import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+// The /docs viewer is copied from node_modules before wrangler serves public/.
+import "./build-assets.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -109,6 +111,7 @@ Sinch-compatible SMS gateway (simulator upstream)
   API token        ${vars.DEV_API_TOKEN}
   admin token      ${vars.ADMIN_TOKEN}
   tRPC             ${base}/trpc
+  API reference    ${base}/docs  (OpenAPI: ${base}/openapi.json)
 
 Load these into another shell (from this folder):
   set -a; . ./.dev.vars; set +a

@@ -12,12 +12,12 @@ const routeOf = (pathname: string) =>
     .replace(/^\/((?:xms|simulator|gateway)\/v1|webhooks\/sinch)\/[^/]+/, "/$1/{plan}")
     .replace(/\/[0-9A-Z]{26}(?=\/|$)/g, "/{id}");
 
+/** `log` false (REQUEST_LOG "off") keeps the request id header and drops the log line. */
 export async function withRequestLog(
   request: Request,
-  enabled: boolean,
+  log: boolean,
   handle: () => Promise<Response>,
 ): Promise<Response> {
-  if (!enabled) return handle();
   const started = Date.now();
   const requestId = request.headers.get("cf-ray") ?? crypto.randomUUID();
   const { pathname } = new URL(request.url);
@@ -27,20 +27,21 @@ export async function withRequestLog(
     status = response.status;
     if (response.webSocket) return response;
     // A fresh Response: some (redirects, fetched assets) have immutable headers.
-    const logged = new Response(response.body, response);
-    logged.headers.set("x-request-id", requestId);
-    return logged;
+    const tagged = new Response(response.body, response);
+    tagged.headers.set("x-request-id", requestId);
+    return tagged;
   } finally {
-    console.log(
-      JSON.stringify({
-        event: "request",
-        request_id: requestId,
-        method: request.method,
-        route: routeOf(pathname),
-        plan: planOf(request, pathname),
-        status,
-        ms: Date.now() - started,
-      }),
-    );
+    if (log)
+      console.log(
+        JSON.stringify({
+          event: "request",
+          request_id: requestId,
+          method: request.method,
+          route: routeOf(pathname),
+          plan: planOf(request, pathname),
+          status,
+          ms: Date.now() - started,
+        }),
+      );
   }
 }

@@ -10,10 +10,13 @@ import {
 import { DAY_MS } from "../time";
 import {
   CallbackUrl,
+  IdParam,
   IsoTime,
+  lazySchema,
   Msisdn,
   Originator,
   Paging,
+  pageOf,
   queryBool,
   queryInt,
   sinchIssue,
@@ -67,8 +70,14 @@ export const Parameters: z.ZodType<ParameterMap> = z.record(
 );
 export type Parameters = ParameterMap;
 
-const Base64 = z.string().refine((v) => base64ByteLength(v) !== undefined, "must be Base64");
-const Hex = z.string().refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal");
+const Base64 = z
+  .string()
+  .refine((v) => base64ByteLength(v) !== undefined, "must be Base64")
+  .meta({ examples: ["SGVsbG8gd29ybGQ="] });
+const Hex = z
+  .string()
+  .refine((v) => hexByteLength(v) !== undefined, "must be hexadecimal")
+  .meta({ examples: ["050003cc0201"] });
 
 /** Sinch caps expire_at at send_at + 3 days, so a send_at older than that could only ever expire. */
 export const MAX_SEND_AT_PAST_MS = 3 * DAY_MS;
@@ -82,7 +91,7 @@ const common = {
   from: Originator.optional(),
   delivery_report: DeliveryReportType.optional(),
   send_at: SendAt.optional(),
-  expire_at: IsoTime.optional(),
+  expire_at: IsoTime.optional().meta({ examples: ["2030-01-02T09:00:00Z"] }),
   callback_url: CallbackUrl.optional(),
   client_reference: z.string().max(2048, "must be at most 2048 characters").optional(),
   feedback_enabled: z.boolean().optional(),
@@ -96,7 +105,10 @@ const to = z
   .max(MAX_RECIPIENTS, `must contain at most ${MAX_RECIPIENTS} recipients`);
 
 const textFields = {
-  body: z.string().max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`),
+  body: z
+    .string()
+    .max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`)
+    .meta({ examples: ["Hello from the gateway"] }),
   parameters: Parameters.optional(),
   flash_message: z.boolean().optional(),
   max_number_of_message_parts: z.number().int().min(1).optional(),
@@ -214,40 +226,61 @@ export type DryRunQuery = z.infer<typeof DryRunQuery>;
 export const DeliveryFeedbackRequest = z.object({ recipients: z.array(Msisdn).max(MAX_RECIPIENTS) });
 export type DeliveryFeedbackRequest = z.infer<typeof DeliveryFeedbackRequest>;
 
-export const BatchId = z.string().min(1).max(64);
+export const BatchId = IdParam;
+/** The path of one batch: REST's `/batches/{batch_id}` and the tRPC input `{ batch_id }`. */
+export const BatchPath = z.object({ batch_id: BatchId });
+
+const Time = () => z.string().meta({ format: "date-time", examples: ["2030-01-01T09:00:00.000Z"] });
 
 /** The Batch object as returned: every field with its effective value. */
-export interface Batch {
-  id: string;
-  type: "mt_text" | "mt_binary";
-  to: string[];
-  from: string;
-  body: string;
-  udh?: string;
-  parameters?: Parameters;
-  canceled: boolean;
-  created_at: string;
-  modified_at: string;
-  delivery_report: DeliveryReportType;
-  send_at: string;
-  expire_at: string;
-  callback_url?: string;
-  client_reference?: string;
-  feedback_enabled: boolean;
-  flash_message?: boolean;
-  max_number_of_message_parts?: number;
-  truncate_concat?: boolean;
-  from_ton?: number;
-  from_npi?: number;
-}
+export const Batch = lazySchema(() =>
+  z
+    .object({
+      id: z.string().meta({ examples: ["01JD5Y3QK8B8N0M7ZG6R3V5W2X"] }),
+      type: z.enum(["mt_text", "mt_binary"]),
+      to: z.array(z.string()).meta({ examples: [["46701234567"]] }),
+      from: z.string().meta({ examples: ["12345"] }),
+      body: z.string().meta({ examples: ["Hello ${name}"] }),
+      udh: z.string().optional(),
+      parameters: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+      canceled: z.boolean(),
+      created_at: Time(),
+      modified_at: Time(),
+      delivery_report: DeliveryReportType,
+      send_at: Time(),
+      expire_at: Time(),
+      callback_url: z.string().optional(),
+      client_reference: z.string().optional(),
+      feedback_enabled: z.boolean(),
+      flash_message: z.boolean().optional(),
+      max_number_of_message_parts: z.number().int().optional(),
+      truncate_concat: z.boolean().optional(),
+      from_ton: z.number().int().optional(),
+      from_npi: z.number().int().optional(),
+    })
+    .meta({ description: "A batch with the effective value of every field (defaults filled in)." }),
+);
+export type Batch = z.infer<ReturnType<typeof Batch>>;
 
-export interface DryRunResponse {
-  number_of_recipients: number;
-  number_of_messages: number;
-  per_recipient?: {
-    recipient: string;
-    number_of_parts: number;
-    body: string;
-    encoding: "text" | "unicode";
-  }[];
-}
+export const BatchList = lazySchema(() => pageOf("batches", Batch()));
+
+export const DryRunResponse = lazySchema(() =>
+  z.object({
+    number_of_recipients: z.number().int(),
+    number_of_messages: z.number().int(),
+    per_recipient: z
+      .array(
+        z.object({
+          recipient: z.string(),
+          number_of_parts: z.number().int(),
+          body: z.string(),
+          encoding: z
+            .enum(["text", "unicode", "binary"])
+            .meta({ description: "Sinch's `text` (GSM) or `unicode`; `binary` for a binary batch" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Present with `per_recipient=true`: at most `number_of_recipients` entries" }),
+  }),
+);
+export type DryRunResponse = z.infer<ReturnType<typeof DryRunResponse>>;

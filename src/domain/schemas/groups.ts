@@ -1,6 +1,6 @@
 // Wire schemas of the group operations: create, replace, update, list, and the Group object.
 import { z } from "zod";
-import { GroupId, Msisdn, Paging } from "./common";
+import { GroupId, IdParam, lazySchema, Msisdn, Paging, pageOf } from "./common";
 
 export const MAX_GROUP_MEMBERS = 10_000;
 export const MAX_CHILD_GROUPS = 10;
@@ -50,12 +50,32 @@ export type UpdateGroupRequest = z.infer<typeof UpdateGroupRequest>;
 export const ListGroupsQuery = z.object({ ...Paging });
 export type ListGroupsQuery = z.infer<typeof ListGroupsQuery>;
 
-export interface Group {
-  id: string;
-  name?: string;
-  size: number;
-  created_at: string;
-  modified_at: string;
-  child_groups: string[];
-  auto_update?: AutoUpdate;
-}
+/** The path of one group: REST's `/groups/{group_id}` and the tRPC input `{ group_id }`. */
+export const GroupPath = z.object({ group_id: IdParam });
+
+const Time = () => z.string().meta({ format: "date-time", examples: ["2030-01-01T09:00:00.000Z"] });
+
+export const Group = lazySchema(() =>
+  z.object({
+    id: z.string().meta({ examples: ["01JD5Y3QK8B8N0M7ZG6R3V5W2X"] }),
+    name: z.string().optional(),
+    size: z.number().int().meta({ description: "Members, counting those of child groups" }),
+    created_at: Time(),
+    modified_at: Time(),
+    child_groups: z.array(z.string()),
+    auto_update: z
+      .object({
+        to: z.string(),
+        add: z.object({ first_word: z.string(), second_word: z.string().optional() }).optional(),
+        remove: z.object({ first_word: z.string(), second_word: z.string().optional() }).optional(),
+      })
+      .optional(),
+  }),
+);
+export type Group = z.infer<ReturnType<typeof Group>>;
+
+export const GroupList = lazySchema(() => pageOf("groups", Group()));
+
+export const GroupMembers = lazySchema(() =>
+  z.array(z.string()).meta({ examples: [["46701234567", "46701234568"]] }),
+);

@@ -1,6 +1,6 @@
 // Wire schemas of the admin API: creating and updating service plans and issuing tokens.
 import { z } from "zod";
-import { CallbackUrl, Originator, Url } from "./common";
+import { CallbackUrl, IdParam, lazySchema, Originator, Url } from "./common";
 
 const Keywords = z
   .array(z.string().regex(/^\w{1,15}$/, "keywords are single words of at most 15 characters"))
@@ -63,23 +63,47 @@ export const DEFAULT_OPT_IN_KEYWORDS = ["START", "UNSTOP", "YES"];
 export const SINCH_REGIONS = { us: "us", eu: "eu", au: "au", br: "br", ca: "ca" } as const;
 export const sinchRegionUrl = (region: string) => `https://${region}.sms.api.sinch.com`;
 
-export interface ServicePlanSettings {
-  service_plan_id: string;
-  name: string | null;
-  rate_limit: number;
-  default_originator: string | null;
-  callback_url: string | null;
-  webhook_secret: string;
-  auto_encoding: boolean;
-  opt_out_enabled: boolean;
-  opt_out_keywords: string[];
-  opt_in_keywords: string[];
-  upstream: { type: "simulator" } | { type: "sinch"; base_url: string; service_plan_id: string };
-  created_at: string;
-  modified_at: string;
-}
+/** The path of one plan in the admin API, and the tRPC input `{ service_plan_id }`. */
+export const ServicePlanPath = z.object({ service_plan_id: IdParam });
+export const TokenPath = z.object({ service_plan_id: IdParam, token_id: IdParam });
 
-export interface IssuedToken {
-  token_id: string;
-  api_token: string;
-}
+const Time = () => z.string().meta({ format: "date-time" });
+
+export const ServicePlanSettings = lazySchema(() =>
+  z.object({
+    service_plan_id: z.string().meta({ examples: ["a1b2c3d4e5f60718293a4b5c6d7e8f90"] }),
+    name: z.string().nullable(),
+    rate_limit: z.number().int(),
+    default_originator: z.string().nullable(),
+    callback_url: z.string().nullable(),
+    webhook_secret: z.string(),
+    auto_encoding: z.boolean(),
+    opt_out_enabled: z.boolean(),
+    opt_out_keywords: z.array(z.string()),
+    opt_in_keywords: z.array(z.string()),
+    upstream: z.discriminatedUnion("type", [
+      z.object({ type: z.literal("simulator") }),
+      z.object({ type: z.literal("sinch"), base_url: z.string(), service_plan_id: z.string() }),
+    ]),
+    created_at: Time(),
+    modified_at: Time(),
+  }),
+);
+export type ServicePlanSettings = z.infer<ReturnType<typeof ServicePlanSettings>>;
+
+export const IssuedToken = lazySchema(() =>
+  z.object({
+    token_id: z.string(),
+    api_token: z.string().meta({ description: "Shown once: only its hash is stored" }),
+  }),
+);
+export type IssuedToken = z.infer<ReturnType<typeof IssuedToken>>;
+
+/** A new plan: its settings and its first API token. */
+export const CreatedServicePlan = lazySchema(() =>
+  z.object({ ...ServicePlanSettings().shape, ...IssuedToken().shape }),
+);
+
+export const ApiTokenList = lazySchema(() =>
+  z.array(z.object({ token_id: z.string(), created_at: Time(), revoked_at: Time().optional() })),
+);

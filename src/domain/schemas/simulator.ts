@@ -1,24 +1,36 @@
 // Wire schemas of the simulator's handset view.
 import { z } from "zod";
-import { IsoTime, Msisdn, Paging, queryList } from "./common";
+import { IsoTime, lazySchema, Msisdn, Paging, pageOf, queryList } from "./common";
 
-export const ListSimulatorMessagesQuery = z.object({ ...Paging, to: queryList(Msisdn).optional() });
+export const ListSimulatorMessagesQuery = z.object({
+  ...Paging,
+  to: queryList(Msisdn)
+    .optional()
+    .meta({ type: "string", description: "Comma-separated phone numbers", examples: ["46701234567"] }),
+});
 export type ListSimulatorMessagesQuery = z.infer<typeof ListSimulatorMessagesQuery>;
 
-export interface SimulatorMessage {
-  batch_id: string;
-  to: string;
-  from: string;
-  body: string;
-  udh?: string;
-  encoding: string;
-  number_of_parts: number;
-  flash_message: boolean;
-  /** The message's current delivery status (Dispatched, Delivered, Failed, ...), as its delivery report shows it. */
-  status: string;
-  code: number;
-  received_at: string;
-}
+export const SimulatorMessage = lazySchema(() =>
+  z.object({
+    batch_id: z.string(),
+    to: z.string(),
+    from: z.string(),
+    body: z.string(),
+    udh: z.string().optional(),
+    encoding: z.string(),
+    number_of_parts: z.number().int(),
+    flash_message: z.boolean(),
+    status: z.string().meta({
+      description:
+        "The message's current delivery status (Dispatched, Delivered, Failed, ...), as its delivery report shows it",
+    }),
+    code: z.number().int(),
+    received_at: z.string().meta({ format: "date-time" }),
+  }),
+);
+export type SimulatorMessage = z.infer<ReturnType<typeof SimulatorMessage>>;
+
+export const SimulatorMessageList = lazySchema(() => pageOf("messages", SimulatorMessage()));
 
 /** A message "from a phone" to one of the plan's numbers (simulator plans only). */
 export const SimulatedInboundRequest = z.object({

@@ -77,7 +77,7 @@ export async function verifySinchWebhook(
 const asStatus = (s: unknown): DeliveryStatus | undefined => DELIVERY_STATUSES.find((d) => d === s);
 
 /** What Sinch sends: validated, so a malformed callback is a 400, never a 500. */
-const SinchCallback = z.discriminatedUnion("type", [
+export const SinchCallback = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("recipient_delivery_report_sms"),
     batch_id: z.string(),

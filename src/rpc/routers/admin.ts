@@ -1,7 +1,11 @@
 // tRPC procedures of the admin API (ADMIN_TOKEN): service plans and API tokens.
-import { z } from "zod";
 import { databaseFor } from "../../db/client";
-import { CreateServicePlanRequest, UpdateServicePlanRequest } from "../../domain/schemas/service-plans";
+import {
+  CreateServicePlanRequest,
+  ServicePlanPath,
+  TokenPath,
+  UpdateServicePlanRequest,
+} from "../../domain/schemas/service-plans";
 import {
   createServicePlan,
   getServicePlan,
@@ -13,9 +17,6 @@ import {
 import { withParams } from "../input";
 import { adminProcedure, router } from "../trpc";
 
-const PlanId = z.string().min(1).max(64);
-const byPlan = z.object({ service_plan_id: PlanId });
-
 export const adminRouter = router({
   createServicePlan: adminProcedure
     .input(CreateServicePlanRequest)
@@ -23,10 +24,10 @@ export const adminRouter = router({
       createServicePlan(databaseFor(ctx.env), input, Date.now(), ctx.env.UPSTREAM_ENCRYPTION_KEY),
     ),
   getServicePlan: adminProcedure
-    .input(byPlan)
+    .input(ServicePlanPath)
     .query(({ ctx, input }) => getServicePlan(databaseFor(ctx.env), input.service_plan_id)),
   updateServicePlan: adminProcedure
-    .input(withParams({ service_plan_id: PlanId }, UpdateServicePlanRequest))
+    .input(withParams(ServicePlanPath.shape, UpdateServicePlanRequest))
     .mutation(({ ctx, input }) =>
       updateServicePlan(
         databaseFor(ctx.env),
@@ -37,15 +38,13 @@ export const adminRouter = router({
       ),
     ),
   issueToken: adminProcedure
-    .input(byPlan)
+    .input(ServicePlanPath)
     .mutation(({ ctx, input }) => issueToken(databaseFor(ctx.env), input.service_plan_id, Date.now())),
   listTokens: adminProcedure
-    .input(byPlan)
+    .input(ServicePlanPath)
     .query(({ ctx, input }) => listApiTokens(databaseFor(ctx.env), input.service_plan_id)),
-  revokeToken: adminProcedure
-    .input(z.object({ service_plan_id: PlanId, token_id: z.string().min(1) }))
-    .mutation(async ({ ctx, input }) => {
-      await revokeApiToken(databaseFor(ctx.env), input.service_plan_id, input.token_id, Date.now());
-      return null;
-    }),
+  revokeToken: adminProcedure.input(TokenPath).mutation(async ({ ctx, input }) => {
+    await revokeApiToken(databaseFor(ctx.env), input.service_plan_id, input.token_id, Date.now());
+    return null;
+  }),
 });

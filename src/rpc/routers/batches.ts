@@ -1,5 +1,4 @@
 // tRPC procedures of batches: the same services and schemas as the REST routes.
-import { z } from "zod";
 import { cancelBatch, replaceBatch, updateBatch } from "../../domain/batches/change";
 import { dryRunRequest, dryRunStored } from "../../domain/batches/dry-run";
 import { deliveryFeedback } from "../../domain/batches/feedback";
@@ -7,6 +6,7 @@ import { getBatch, listBatches } from "../../domain/batches/read";
 import { sendBatch } from "../../domain/batches/send";
 import {
   BatchId,
+  BatchPath,
   DeliveryFeedbackRequest,
   DryRunQuery,
   ListBatchesQuery,
@@ -16,21 +16,19 @@ import {
 import { optionalInput, withParams } from "../input";
 import { planProcedure, router } from "../trpc";
 
-const byId = z.object({ batch_id: BatchId });
-
 export const batchesRouter = router({
   send: planProcedure.input(SendBatchRequest).mutation(({ ctx, input }) => sendBatch(ctx.scope, input)),
   list: planProcedure
     .input(optionalInput(ListBatchesQuery))
     .query(({ ctx, input }) => listBatches(ctx.scope, input)),
-  get: planProcedure.input(byId).query(({ ctx, input }) => getBatch(ctx.scope, input.batch_id)),
+  get: planProcedure.input(BatchPath).query(({ ctx, input }) => getBatch(ctx.scope, input.batch_id)),
   update: planProcedure
     .input(withParams({ batch_id: BatchId }, UpdateBatchRequest))
     .mutation(({ ctx, input }) => updateBatch(ctx.scope, input.params.batch_id, input.body)),
   replace: planProcedure
     .input(withParams({ batch_id: BatchId }, SendBatchRequest))
     .mutation(({ ctx, input }) => replaceBatch(ctx.scope, input.params.batch_id, input.body)),
-  cancel: planProcedure.input(byId).mutation(({ ctx, input }) => cancelBatch(ctx.scope, input.batch_id)),
+  cancel: planProcedure.input(BatchPath).mutation(({ ctx, input }) => cancelBatch(ctx.scope, input.batch_id)),
   dryRun: planProcedure
     .input(withParams(DryRunQuery.shape, SendBatchRequest))
     .mutation(({ ctx, input }) => dryRunRequest(ctx.scope, input.body, input.params)),

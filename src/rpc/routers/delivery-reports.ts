@@ -1,12 +1,15 @@
 // tRPC procedures of delivery reports.
-import { z } from "zod";
 import {
   getBatchReport,
   getRecipientReport,
   listDeliveryReports,
 } from "../../domain/delivery-reports/reports";
 import { BatchId } from "../../domain/schemas/batches";
-import { BatchReportQuery, ListDeliveryReportsQuery } from "../../domain/schemas/delivery-reports";
+import {
+  BatchReportQuery,
+  ListDeliveryReportsQuery,
+  RecipientReportPath,
+} from "../../domain/schemas/delivery-reports";
 import { optionalInput } from "../input";
 import { planProcedure, router } from "../trpc";
 
@@ -15,7 +18,7 @@ export const deliveryReportsRouter = router({
     .input(BatchReportQuery.extend({ batch_id: BatchId }))
     .query(({ ctx, input }) => getBatchReport(ctx.scope, input.batch_id, input)),
   byRecipient: planProcedure
-    .input(z.object({ batch_id: BatchId, recipient_msisdn: z.string() }))
+    .input(RecipientReportPath)
     .query(({ ctx, input }) => getRecipientReport(ctx.scope, input.batch_id, input.recipient_msisdn)),
   list: planProcedure
     .input(optionalInput(ListDeliveryReportsQuery))

@@ -1,5 +1,4 @@
 // tRPC procedures of groups.
-import { z } from "zod";
 import {
   createGroup,
   deleteGroup,
@@ -11,6 +10,7 @@ import {
 } from "../../domain/groups/groups";
 import {
   CreateGroupRequest,
+  GroupPath,
   ListGroupsQuery,
   ReplaceGroupRequest,
   UpdateGroupRequest,
@@ -18,24 +18,23 @@ import {
 import { optionalInput, withParams } from "../input";
 import { planProcedure, router } from "../trpc";
 
-const GroupIdParam = z.string().min(1).max(64);
-const byId = z.object({ group_id: GroupIdParam });
-
 export const groupsRouter = router({
   create: planProcedure.input(CreateGroupRequest).mutation(({ ctx, input }) => createGroup(ctx.scope, input)),
   list: planProcedure
     .input(optionalInput(ListGroupsQuery))
     .query(({ ctx, input }) => listGroups(ctx.scope, input)),
-  get: planProcedure.input(byId).query(({ ctx, input }) => getGroup(ctx.scope, input.group_id)),
+  get: planProcedure.input(GroupPath).query(({ ctx, input }) => getGroup(ctx.scope, input.group_id)),
   update: planProcedure
-    .input(withParams({ group_id: GroupIdParam }, UpdateGroupRequest))
+    .input(withParams(GroupPath.shape, UpdateGroupRequest))
     .mutation(({ ctx, input }) => updateGroup(ctx.scope, input.params.group_id, input.body)),
   replace: planProcedure
-    .input(withParams({ group_id: GroupIdParam }, ReplaceGroupRequest))
+    .input(withParams(GroupPath.shape, ReplaceGroupRequest))
     .mutation(({ ctx, input }) => replaceGroup(ctx.scope, input.params.group_id, input.body)),
-  delete: planProcedure.input(byId).mutation(async ({ ctx, input }) => {
+  delete: planProcedure.input(GroupPath).mutation(async ({ ctx, input }) => {
     await deleteGroup(ctx.scope, input.group_id);
     return null;
   }),
-  members: planProcedure.input(byId).query(({ ctx, input }) => getGroupMembers(ctx.scope, input.group_id)),
+  members: planProcedure
+    .input(GroupPath)
+    .query(({ ctx, input }) => getGroupMembers(ctx.scope, input.group_id)),
 });

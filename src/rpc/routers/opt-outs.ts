@@ -1,7 +1,6 @@
 // tRPC procedures of a plan's opt-out list.
-import { z } from "zod";
 import { addOptOut, listOptOuts, removeOptOut } from "../../domain/opt-outs/opt-outs";
-import { ListOptOutsQuery, OptOutRequest } from "../../domain/schemas/opt-outs";
+import { ListOptOutsQuery, OptOutPath, OptOutRequest } from "../../domain/schemas/opt-outs";
 import { optionalInput } from "../input";
 import { planProcedure, router } from "../trpc";
 
@@ -10,7 +9,7 @@ export const optOutsRouter = router({
     .input(optionalInput(ListOptOutsQuery))
     .query(({ ctx, input }) => listOptOuts(ctx.scope, input)),
   add: planProcedure.input(OptOutRequest).mutation(({ ctx, input }) => addOptOut(ctx.scope, input)),
-  remove: planProcedure.input(z.object({ msisdn: z.string() })).mutation(async ({ ctx, input }) => {
+  remove: planProcedure.input(OptOutPath).mutation(async ({ ctx, input }) => {
     await removeOptOut(ctx.scope, input.msisdn);
     return null;
   }),

@@ -1,7 +1,15 @@
 // REST routes of the admin API (ADMIN_TOKEN): service plans and their API tokens.
-import type { RouterType } from "itty-router";
 import { databaseFor } from "../../db/client";
-import { CreateServicePlanRequest, UpdateServicePlanRequest } from "../../domain/schemas/service-plans";
+import {
+  ApiTokenList,
+  CreatedServicePlan,
+  CreateServicePlanRequest,
+  IssuedToken,
+  ServicePlanPath,
+  ServicePlanSettings,
+  TokenPath,
+  UpdateServicePlanRequest,
+} from "../../domain/schemas/service-plans";
 import {
   createServicePlan,
   getServicePlan,
@@ -10,61 +18,98 @@ import {
   revokeApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
-import { parseBody, pathParam } from "../http";
-import { adminRoute } from "../rest";
+import { adminOperation, type Operation } from "../rest";
 
+const tag = "Admin";
 const PLANS = "/admin/v1/service_plans";
-const plan = (r: { params: Record<string, string | undefined> }) => pathParam(r.params.service_plan_id);
+const PLAN = `${PLANS}/:service_plan_id`;
 
-export function adminRoutes(router: RouterType): string[] {
-  router
-    .post(
-      PLANS,
-      adminRoute(
-        async (env, r) =>
-          createServicePlan(
-            databaseFor(env),
-            await parseBody(r, CreateServicePlanRequest),
-            Date.now(),
-            env.UPSTREAM_ENCRYPTION_KEY,
-          ),
-        201,
+export const adminOperations: Operation[] = [
+  adminOperation(
+    {
+      method: "POST",
+      path: PLANS,
+      operationId: "createServicePlan",
+      summary: "Create a service plan",
+      description: "Answers the plan's settings and its first API token (shown once).",
+      tag,
+      body: CreateServicePlanRequest,
+      status: 201,
+      response: CreatedServicePlan,
+    },
+    (env, { body }) => createServicePlan(databaseFor(env), body, Date.now(), env.UPSTREAM_ENCRYPTION_KEY),
+  ),
+  adminOperation(
+    {
+      method: "GET",
+      path: PLAN,
+      operationId: "getServicePlan",
+      summary: "Get a service plan",
+      tag,
+      params: ServicePlanPath,
+      status: 200,
+      response: ServicePlanSettings,
+    },
+    (env, { params }) => getServicePlan(databaseFor(env), params.service_plan_id),
+  ),
+  adminOperation(
+    {
+      method: "POST",
+      path: PLAN,
+      operationId: "updateServicePlan",
+      summary: "Update a service plan",
+      tag,
+      params: ServicePlanPath,
+      body: UpdateServicePlanRequest,
+      status: 200,
+      response: ServicePlanSettings,
+    },
+    (env, { params, body }) =>
+      updateServicePlan(
+        databaseFor(env),
+        params.service_plan_id,
+        body,
+        Date.now(),
+        env.UPSTREAM_ENCRYPTION_KEY,
       ),
-    )
-    .get(
-      `${PLANS}/:service_plan_id`,
-      adminRoute(async (env, r) => getServicePlan(databaseFor(env), plan(r))),
-    )
-    .post(
-      `${PLANS}/:service_plan_id`,
-      adminRoute(async (env, r) =>
-        updateServicePlan(
-          databaseFor(env),
-          plan(r),
-          await parseBody(r, UpdateServicePlanRequest),
-          Date.now(),
-          env.UPSTREAM_ENCRYPTION_KEY,
-        ),
-      ),
-    )
-    .get(
-      `${PLANS}/:service_plan_id/tokens`,
-      adminRoute(async (env, r) => listApiTokens(databaseFor(env), plan(r))),
-    )
-    .post(
-      `${PLANS}/:service_plan_id/tokens`,
-      adminRoute(async (env, r) => issueToken(databaseFor(env), plan(r), Date.now()), 201),
-    )
-    .delete(
-      `${PLANS}/:service_plan_id/tokens/:token_id`,
-      adminRoute(async (env, r) =>
-        revokeApiToken(databaseFor(env), plan(r), pathParam(r.params.token_id), Date.now()),
-      ),
-    );
-  return [
-    PLANS,
-    `${PLANS}/:service_plan_id`,
-    `${PLANS}/:service_plan_id/tokens`,
-    `${PLANS}/:service_plan_id/tokens/:token_id`,
-  ];
-}
+  ),
+  adminOperation(
+    {
+      method: "GET",
+      path: `${PLAN}/tokens`,
+      operationId: "listApiTokens",
+      summary: "List a plan's API tokens",
+      tag,
+      params: ServicePlanPath,
+      status: 200,
+      response: ApiTokenList,
+    },
+    (env, { params }) => listApiTokens(databaseFor(env), params.service_plan_id),
+  ),
+  adminOperation(
+    {
+      method: "POST",
+      path: `${PLAN}/tokens`,
+      operationId: "issueApiToken",
+      summary: "Issue an API token",
+      tag,
+      params: ServicePlanPath,
+      status: 201,
+      response: IssuedToken,
+    },
+    (env, { params }) => issueToken(databaseFor(env), params.service_plan_id, Date.now()),
+  ),
+  adminOperation(
+    {
+      method: "DELETE",
+      path: `${PLAN}/tokens/:token_id`,
+      operationId: "revokeApiToken",
+      summary: "Revoke an API token",
+      tag,
+      params: TokenPath,
+      status: 200,
+    },
+    (env, { params }) =>
+      revokeApiToken(databaseFor(env), params.service_plan_id, params.token_id, Date.now()),
+  ),
+];

@@ -1,5 +1,4 @@
 // REST routes of groups: create, list, get, update, replace, delete, members.
-import type { RouterType } from "itty-router";
 import {
   createGroup,
   deleteGroup,
@@ -11,44 +10,118 @@ import {
 } from "../../domain/groups/groups";
 import {
   CreateGroupRequest,
+  Group,
+  GroupList,
+  GroupMembers,
+  GroupPath,
   ListGroupsQuery,
   ReplaceGroupRequest,
   UpdateGroupRequest,
 } from "../../domain/schemas/groups";
-import { parseBody, parseQuery, pathParam } from "../http";
-import { planRoute, XMS } from "../rest";
+import { type Operation, planOperation, XMS } from "../rest";
 
-const id = (r: { params: Record<string, string | undefined> }) => pathParam(r.params.group_id);
+const tag = "Groups";
+const GROUP = `${XMS}/groups/:group_id`;
+/** Child groups and add/remove_from_group name other groups: an unknown one is 403 unknown_group. */
+const CHILDREN = [403];
 
-export function groupRoutes(router: RouterType): string[] {
-  router
-    .post(
-      `${XMS}/groups`,
-      planRoute(async (ctx, r) => createGroup(ctx, await parseBody(r, CreateGroupRequest)), 201),
-    )
-    .get(
-      `${XMS}/groups`,
-      planRoute(async (ctx, r) => listGroups(ctx, parseQuery(r, ListGroupsQuery))),
-    )
-    .get(
-      `${XMS}/groups/:group_id`,
-      planRoute(async (ctx, r) => getGroup(ctx, id(r))),
-    )
-    .post(
-      `${XMS}/groups/:group_id`,
-      planRoute(async (ctx, r) => updateGroup(ctx, id(r), await parseBody(r, UpdateGroupRequest))),
-    )
-    .put(
-      `${XMS}/groups/:group_id`,
-      planRoute(async (ctx, r) => replaceGroup(ctx, id(r), await parseBody(r, ReplaceGroupRequest))),
-    )
-    .delete(
-      `${XMS}/groups/:group_id`,
-      planRoute(async (ctx, r) => deleteGroup(ctx, id(r))),
-    )
-    .get(
-      `${XMS}/groups/:group_id/members`,
-      planRoute(async (ctx, r) => getGroupMembers(ctx, id(r))),
-    );
-  return [`${XMS}/groups`, `${XMS}/groups/:group_id`, `${XMS}/groups/:group_id/members`];
-}
+export const groupOperations: Operation[] = [
+  planOperation(
+    {
+      method: "POST",
+      path: `${XMS}/groups`,
+      operationId: "createGroup",
+      summary: "Create a group",
+      tag,
+      body: CreateGroupRequest,
+      status: 201,
+      response: Group,
+      errors: CHILDREN,
+    },
+    (ctx, { body }) => createGroup(ctx, body),
+  ),
+  planOperation(
+    {
+      method: "GET",
+      path: `${XMS}/groups`,
+      operationId: "listGroups",
+      summary: "List groups",
+      tag,
+      query: ListGroupsQuery,
+      status: 200,
+      response: GroupList,
+    },
+    (ctx, { query }) => listGroups(ctx, query),
+  ),
+  planOperation(
+    {
+      method: "GET",
+      path: GROUP,
+      operationId: "getGroup",
+      summary: "Get a group",
+      tag,
+      params: GroupPath,
+      status: 200,
+      response: Group,
+    },
+    (ctx, { params }) => getGroup(ctx, params.group_id),
+  ),
+  planOperation(
+    {
+      method: "POST",
+      path: GROUP,
+      operationId: "updateGroup",
+      summary: "Update a group",
+      description: "Adds and removes members (also those of another group), renames, sets auto update.",
+      tag,
+      params: GroupPath,
+      body: UpdateGroupRequest,
+      status: 200,
+      response: Group,
+      errors: CHILDREN,
+    },
+    (ctx, { params, body }) => updateGroup(ctx, params.group_id, body),
+  ),
+  planOperation(
+    {
+      method: "PUT",
+      path: GROUP,
+      operationId: "replaceGroup",
+      summary: "Replace a group",
+      description: "Sinch's replace: the group takes the new members and settings whole, keeping its id.",
+      tag,
+      params: GroupPath,
+      body: ReplaceGroupRequest,
+      status: 200,
+      response: Group,
+      errors: CHILDREN,
+    },
+    (ctx, { params, body }) => replaceGroup(ctx, params.group_id, body),
+  ),
+  planOperation(
+    {
+      method: "DELETE",
+      path: GROUP,
+      operationId: "deleteGroup",
+      summary: "Delete a group",
+      tag,
+      params: GroupPath,
+      status: 200,
+    },
+    (ctx, { params }) => deleteGroup(ctx, params.group_id),
+  ),
+  planOperation(
+    {
+      method: "GET",
+      path: `${GROUP}/members`,
+      operationId: "getGroupMembers",
+      summary: "List a group's members",
+      description: "Every phone number in the group, those of its child groups included.",
+      tag,
+      params: GroupPath,
+      status: 200,
+      response: GroupMembers,
+    },
+    (ctx, { params }) => getGroupMembers(ctx, params.group_id),
+  ),
+];

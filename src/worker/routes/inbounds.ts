@@ -1,19 +1,40 @@
 // REST routes of inbound messages: list and get.
-import type { RouterType } from "itty-router";
 import { getInbound, listInbounds } from "../../domain/inbounds/inbounds";
-import { ListInboundsQuery } from "../../domain/schemas/inbounds";
-import { parseQuery, pathParam } from "../http";
-import { planRoute, XMS } from "../rest";
+import {
+  InboundMessage,
+  InboundMessageList,
+  InboundPath,
+  ListInboundsQuery,
+} from "../../domain/schemas/inbounds";
+import { type Operation, planOperation, XMS } from "../rest";
 
-export function inboundRoutes(router: RouterType): string[] {
-  router
-    .get(
-      `${XMS}/inbounds`,
-      planRoute(async (ctx, r) => listInbounds(ctx, parseQuery(r, ListInboundsQuery))),
-    )
-    .get(
-      `${XMS}/inbounds/:inbound_id`,
-      planRoute(async (ctx, r) => getInbound(ctx, pathParam(r.params.inbound_id))),
-    );
-  return [`${XMS}/inbounds`, `${XMS}/inbounds/:inbound_id`];
-}
+const tag = "Inbounds";
+
+export const inboundOperations: Operation[] = [
+  planOperation(
+    {
+      method: "GET",
+      path: `${XMS}/inbounds`,
+      operationId: "listInboundMessages",
+      summary: "List inbound messages",
+      tag,
+      query: ListInboundsQuery,
+      status: 200,
+      response: InboundMessageList,
+    },
+    (ctx, { query }) => listInbounds(ctx, query),
+  ),
+  planOperation(
+    {
+      method: "GET",
+      path: `${XMS}/inbounds/:inbound_id`,
+      operationId: "getInboundMessage",
+      summary: "Get an inbound message",
+      tag,
+      params: InboundPath,
+      status: 200,
+      response: InboundMessage,
+    },
+    (ctx, { params }) => getInbound(ctx, params.inbound_id),
+  ),
+];

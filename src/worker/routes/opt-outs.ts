@@ -1,25 +1,55 @@
 // REST routes of a plan's opt-out list (a gateway extension, outside /xms/v1).
-import type { RouterType } from "itty-router";
 import { addOptOut, listOptOuts, removeOptOut } from "../../domain/opt-outs/opt-outs";
-import { ListOptOutsQuery, OptOutRequest } from "../../domain/schemas/opt-outs";
-import { parseBody, parseQuery, pathParam } from "../http";
-import { planRoute } from "../rest";
+import {
+  ListOptOutsQuery,
+  OptOut,
+  OptOutList,
+  OptOutPath,
+  OptOutRequest,
+} from "../../domain/schemas/opt-outs";
+import { type Operation, planOperation } from "../rest";
 
+const tag = "Opt-outs";
 const OPT_OUTS = "/gateway/v1/:service_plan_id/opt_outs";
 
-export function optOutRoutes(router: RouterType): string[] {
-  router
-    .get(
-      OPT_OUTS,
-      planRoute(async (ctx, r) => listOptOuts(ctx, parseQuery(r, ListOptOutsQuery))),
-    )
-    .post(
-      OPT_OUTS,
-      planRoute(async (ctx, r) => addOptOut(ctx, await parseBody(r, OptOutRequest)), 201),
-    )
-    .delete(
-      `${OPT_OUTS}/:msisdn`,
-      planRoute(async (ctx, r) => removeOptOut(ctx, pathParam(r.params.msisdn))),
-    );
-  return [OPT_OUTS, `${OPT_OUTS}/:msisdn`];
-}
+export const optOutOperations: Operation[] = [
+  planOperation(
+    {
+      method: "GET",
+      path: OPT_OUTS,
+      operationId: "listOptOuts",
+      summary: "List opted-out numbers",
+      tag,
+      query: ListOptOutsQuery,
+      status: 200,
+      response: OptOutList,
+    },
+    (ctx, { query }) => listOptOuts(ctx, query),
+  ),
+  planOperation(
+    {
+      method: "POST",
+      path: OPT_OUTS,
+      operationId: "addOptOut",
+      summary: "Opt a number out",
+      description: "Later batches skip it: its recipients end as Failed with code 408.",
+      tag,
+      body: OptOutRequest,
+      status: 201,
+      response: OptOut,
+    },
+    (ctx, { body }) => addOptOut(ctx, body),
+  ),
+  planOperation(
+    {
+      method: "DELETE",
+      path: `${OPT_OUTS}/:msisdn`,
+      operationId: "removeOptOut",
+      summary: "Opt a number back in",
+      tag,
+      params: OptOutPath,
+      status: 200,
+    },
+    (ctx, { params }) => removeOptOut(ctx, params.msisdn),
+  ),
+];

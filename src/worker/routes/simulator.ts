@@ -1,25 +1,45 @@
 // REST routes of the simulated operator network (outside /xms/v1): handsets' view and messages "from a phone".
-import type { RouterType } from "itty-router";
-import { ListSimulatorMessagesQuery, SimulatedInboundRequest } from "../../domain/schemas/simulator";
+import { InboundMessage } from "../../domain/schemas/inbounds";
+import {
+  ListSimulatorMessagesQuery,
+  SimulatedInboundRequest,
+  SimulatorMessageList,
+} from "../../domain/schemas/simulator";
 import { sendSimulatedInbound } from "../../domain/simulator/handsets";
 import { simulatorMessages } from "../../domain/simulator/messages";
-import { parseBody, parseQuery } from "../http";
-import { planRoute } from "../rest";
+import { type Operation, planOperation } from "../rest";
 
-export const SIMULATOR = "/simulator/v1/:service_plan_id";
+const tag = "Simulator";
+const SIMULATOR = "/simulator/v1/:service_plan_id";
 
-export function simulatorRoutes(router: RouterType): string[] {
-  router
-    .get(
-      `${SIMULATOR}/messages`,
-      planRoute(async (ctx, r) => simulatorMessages(ctx, parseQuery(r, ListSimulatorMessagesQuery))),
-    )
-    .post(
-      `${SIMULATOR}/inbounds`,
-      planRoute(
-        async (ctx, r) => sendSimulatedInbound(ctx, await parseBody(r, SimulatedInboundRequest)),
-        201,
-      ),
-    );
-  return [`${SIMULATOR}/messages`, `${SIMULATOR}/inbounds`];
-}
+export const simulatorOperations: Operation[] = [
+  planOperation(
+    {
+      method: "GET",
+      path: `${SIMULATOR}/messages`,
+      operationId: "listSimulatorMessages",
+      summary: "List what the simulated handsets received",
+      description: "One entry per recipient of each dispatched batch, newest first.",
+      tag,
+      query: ListSimulatorMessagesQuery,
+      status: 200,
+      response: SimulatorMessageList,
+    },
+    (ctx, { query }) => simulatorMessages(ctx, query),
+  ),
+  planOperation(
+    {
+      method: "POST",
+      path: `${SIMULATOR}/inbounds`,
+      operationId: "sendSimulatedInbound",
+      summary: "Send a message from a simulated handset",
+      description: "Arrives as an inbound message of the plan (simulator plans only; 403 otherwise).",
+      tag,
+      body: SimulatedInboundRequest,
+      status: 201,
+      response: InboundMessage,
+      errors: [403],
+    },
+    (ctx, { body }) => sendSimulatedInbound(ctx, body),
+  ),
+];
