@@ -1,6 +1,6 @@
 // A consumer project in a temp folder: a fixture copied there with the packed package installed, as an app would.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +11,16 @@ export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
 
 const execFileAsync = promisify(execFile);
+
+/** This process's environment without the outer vitest's markers: a vitest run inside must not think it is a worker. */
+const outsideVitest = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
+
+/** The exact version the repo pins of a devDependency, to install the same one beside the package. */
+export function pinned(name) {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+  return `${name}@${pkg.devDependencies[name]}`;
+}
 
 /**
  * Copies `fixture` into a fresh temp folder and `npm install`s the packed tarball there (plus `extra` packages),
@@ -27,7 +37,7 @@ export async function installConsumer(fixture, extra = []) {
         cwd: dir,
         encoding: "utf8",
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, npm_config_update_notifier: "false", ...env },
+        env: { ...outsideVitest(), npm_config_update_notifier: "false", ...env },
       });
       return stdout;
     } catch (error) {
