@@ -9,7 +9,8 @@ import { root } from "./local-gateway.mjs";
 const outDir = path.join(root, "dist", "worker");
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 
-const build = spawnSync(process.execPath, [wrangler, "deploy", "--dry-run", "--outdir", outDir], {
+// Minified: workerd compiles 0.7 MB instead of 1.2 MB on every start of a test gateway (about 0.3 s less here).
+const build = spawnSync(process.execPath, [wrangler, "deploy", "--dry-run", "--minify", "--outdir", outDir], {
   cwd: root,
   encoding: "utf8",
   env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },

@@ -64,6 +64,9 @@ export async function startWorker(vars: Record<string, string>, verbose: boolean
     convertV4MiniflareOptions({
       host: "127.0.0.1",
       port: 0,
+      // The placeholder `request.cf`: else Miniflare fetches Cloudflare's sample over the network (and caches it
+      // in node_modules/.mf) whenever NODE_ENV is not "test".
+      cf: false,
       ...quiet,
       workers: [
         {
