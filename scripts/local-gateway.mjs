@@ -48,6 +48,9 @@ export async function startLocalGateway({ name = "gateway", vars = {}, port: wan
   const envFile = path.join(dir, "empty.env");
   writeFileSync(envFile, "");
   const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", X_LOCAL_OBSERVABILITY: "false" };
+  // wrangler.toml's required secrets are read from the process environment when no .dev.vars is used, and would
+  // win over the --var values below (a shell that loaded .dev.vars has them).
+  for (const secret of ["ADMIN_TOKEN", "UPSTREAM_ENCRYPTION_KEY"]) delete env[secret];
   const migrate = spawnSync(
     process.execPath,
     [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir],

@@ -16,7 +16,7 @@ export interface TestGatewayOptions {
   plan?: Partial<GatewayInputs["admin"]["createServicePlan"]>;
   /** How long the simulated network takes to report delivery, in ms (default 0). */
   deliveryDelayMs?: number;
-  /** More Worker variables, e.g. `{ PUBLIC_URL: "..." }`. */
+  /** More Worker variables (defaults here: `CALLBACK_ALLOW_PRIVATE: "true"`, `REQUEST_LOG: "off"` unless verbose). */
   vars?: Record<string, string>;
   /** Print the Worker's log lines (default false: quiet). */
   verbose?: boolean;
@@ -58,6 +58,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const adminToken = randomHex(24);
   const worker = await startWorker(
     {
+      // Tests point callbacks at receivers on 127.0.0.1; the per-request log would drown the test's output.
+      CALLBACK_ALLOW_PRIVATE: "true",
+      REQUEST_LOG: options.verbose ? "on" : "off",
+      UPSTREAM_ENCRYPTION_KEY: randomHex(32),
       ...options.vars,
       ADMIN_TOKEN: adminToken,
       SIMULATOR_DELIVERY_DELAY_MS: String(options.deliveryDelayMs ?? 0),
