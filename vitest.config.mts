@@ -74,6 +74,8 @@ export default defineConfig(async () => {
             name: "e2e",
             include: ["test/e2e/**/*.test.{ts,mjs}"],
             environment: "node",
+            // npm pack once (its prepack builds dist/): e2e tests install that tarball as an app would.
+            globalSetup: ["./test/e2e/helpers/pack.global.mjs"],
             testTimeout: 120_000,
             hookTimeout: 180_000,
           },

@@ -1,4 +1,5 @@
-// `npm run bench`: HTTP load and latency scenarios on one local gateway, the delivery engine on another, then bench/text.ts.
+// `npm run bench`: HTTP load and latency scenarios on one local gateway, the delivery engine on another, bench/text.ts,
+// then the in-process test gateway's start and stop times.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -8,6 +9,7 @@ import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
 import { scenarios } from "./http-scenarios.mjs";
 import { closedLoop, createClient, sequential } from "./load.mjs";
 import { createPlan, readDevVars, root, startGateway } from "./server.mjs";
+import { testingGatewayBench } from "./testing-gateway.mjs";
 
 const num = (name, fallback) => {
   const v = Number(process.env[name]);
@@ -216,5 +218,6 @@ else if (!interrupted) {
 }
 if (!interrupted) {
   ok = textBench() && ok;
+  ok = (await testingGatewayBench()) && ok;
   process.exitCode = ok ? 0 : 1;
 }

@@ -1,29 +1,17 @@
 // Bench gateway lifecycle: start `scripts/start.mjs` (wrangler dev) on a free port and fresh state, create plans, stop it.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { freePort, healthy, root } from "../scripts/local-gateway.mjs";
 
-export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Benches import these from here with the gateway lifecycle.
+export { createPlan, root } from "../scripts/local-gateway.mjs";
+
 const START_TIMEOUT_MS = 120_000;
 // wrangler keeps watching after a failed build (src/ may be mid-edit); give a fix this long, then give up.
 const BUILD_FAILED_GRACE_MS = 20_000;
 const LOG_LINES = 60;
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** KEY=value pairs of .dev.vars (written by scripts/start.mjs on its first run). */
 export function readDevVars() {
@@ -38,16 +26,6 @@ export function readDevVars() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function healthy(base) {
-  try {
-    const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) });
-    await res.arrayBuffer();
-    return res.status === 200;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Spawns `node scripts/start.mjs [...args]` (args go on to wrangler dev) in its own process group with PORT
@@ -157,18 +135,4 @@ export async function startGateway({ log = () => {}, args = [] } = {}) {
   }
   log(`gateway ready on ${base} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { base, port, pid: child.pid, stop, reloads: () => reloads, tail: () => tail.join("\n") };
-}
-
-/** A fresh service plan through the admin API: unthrottled (`rate_limit: 0`) unless `settings` say otherwise. */
-export async function createPlan(base, adminToken, settings = {}) {
-  const res = await fetch(`${base}/admin/v1/service_plans`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-    body: JSON.stringify({ name: `bench-${new Date().toISOString()}`, rate_limit: 0, ...settings }),
-  });
-  const text = await res.text();
-  if (res.status !== 201) throw new Error(`POST /admin/v1/service_plans -> ${res.status}: ${text}`);
-  const plan = JSON.parse(text);
-  if (!plan.service_plan_id || !plan.api_token) throw new Error(`unexpected plan response: ${text}`);
-  return { planId: plan.service_plan_id, token: plan.api_token };
 }
