@@ -10,8 +10,9 @@ function machineBusyTicks() {
   return f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] ?? 0);
 }
 
-/** utime+stime per pid of this process and of every process in process group `pgid` (the gateway). */
+/** utime+stime per pid of this process and of every process in the process group(s) `pgid` (the gateway). */
 function ownTicks(pgid) {
+  const groups = new Set([pgid].flat());
   const ticks = new Map();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -22,7 +23,8 @@ function ownTicks(pgid) {
       continue; // exited meanwhile
     }
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(name) === process.pid || Number(f[2]) === pgid) ticks.set(name, Number(f[11]) + Number(f[12]));
+    if (Number(name) === process.pid || groups.has(Number(f[2])))
+      ticks.set(name, Number(f[11]) + Number(f[12]));
   }
   return ticks;
 }

@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /**
- * The workerd processes in process group `pgid`. wrangler dev runs two: its dev proxy on the public port,
+ * The workerd processes in the process group(s) `pgid`. wrangler dev runs two: its dev proxy on the public port,
  * and the runtime of the Worker itself (Durable Objects and local D1 included) on a random port (`entry=…:0`).
  */
 function workerdProcesses(pgid) {
+  const groups = new Set([pgid].flat());
   const found = [];
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
@@ -13,7 +14,7 @@ function workerdProcesses(pgid) {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
-      if (pgrp !== pgid || !comm.startsWith("workerd")) continue;
+      if (!groups.has(pgrp) || !comm.startsWith("workerd")) continue;
       const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       found.push({ pid, runtime: args.some((a) => /^--socket-addr=entry=[^:]+:0$/.test(a)) });
     } catch {

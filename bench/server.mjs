@@ -1,6 +1,6 @@
 // Bench gateway lifecycle: start `scripts/start.mjs` (wrangler dev) on a free port and fresh state, create plans, stop it.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, healthy, root } from "../scripts/local-gateway.mjs";
@@ -134,5 +134,26 @@ export async function startGateway({ log = () => {}, args = [] } = {}) {
     throw error;
   }
   log(`gateway ready on ${base} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { base, port, pid: child.pid, stop, reloads: () => reloads, tail: () => tail.join("\n") };
+  // start.mjs runs wrangler (and so workerd) in a process group of its own: count both groups as the gateway.
+  const pid = [child.pid, ...childGroups(child.pid)];
+  return { base, port, pid, stop, reloads: () => reloads, tail: () => tail.join("\n") };
+}
+
+/** The process groups of the direct children of `parent` (Linux /proc; none elsewhere). */
+function childGroups(parent) {
+  const groups = new Set();
+  try {
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const f = readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        if (Number(f[1]) === parent) groups.add(Number(f[2]));
+      } catch {
+        // exited meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return [...groups];
 }
