@@ -17,6 +17,13 @@ export interface QueueClient {
   recordEvents(events: StatusEvent[]): Promise<void>;
 }
 
+/** What the admin services receive: the database, the clock, and the key that seals upstream secrets. */
+export interface AdminContext {
+  db: Db;
+  now: () => number;
+  encryptionKey: string | undefined;
+}
+
 export interface PlanContext {
   db: Db;
   plan: ServicePlan;

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ApiError, type ErrorBody, type ErrorStatus, internalError } from "../domain/errors";
 import { apiErrorFromZod } from "../domain/zod-errors";
-import { assertAdmin, planContext } from "../worker/auth";
+import { adminContext, assertAdmin, planContext } from "../worker/auth";
 import type { RpcContext } from "./context";
 
 const TRPC_CODE: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
@@ -73,5 +73,5 @@ export const planProcedure = publicProcedure.use(async ({ ctx, next }) => {
 
 export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
   await assertAdmin(ctx.env, ctx.authorization);
-  return next();
+  return next({ ctx: { ...ctx, admin: adminContext(ctx.env) } });
 });

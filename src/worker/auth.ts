@@ -1,6 +1,6 @@
 // Request authentication: a plan's bearer token for /xms and /trpc, the admin token for /admin.
 import { databaseFor } from "../db/client";
-import type { PlanContext } from "../domain/context";
+import type { AdminContext, PlanContext } from "../domain/context";
 import { ApiError } from "../domain/errors";
 import { authenticatePlan, bearerToken } from "../domain/service-plans/authenticate";
 import { hashToken, timingSafeEqualText } from "../domain/service-plans/token-hash";
@@ -16,6 +16,13 @@ export async function planContext(
   const plan = await authenticatePlan(db, planId, bearerToken(authorization));
   return { db, plan, now: Date.now, queue: queueClient(env, planId), defer };
 }
+
+/** The admin services' context, built once per call from the bindings. */
+export const adminContext = (env: Env): AdminContext => ({
+  db: databaseFor(env),
+  now: Date.now,
+  encryptionKey: env.UPSTREAM_ENCRYPTION_KEY,
+});
 
 /** The admin API is off (every call 401) when ADMIN_TOKEN is not set. */
 export async function assertAdmin(env: Env, authorization: string | null): Promise<void> {

@@ -2,9 +2,9 @@
 // itty routes and the OpenAPI document; each builder wraps a service call with auth, input parsing and rendering.
 import type { IRequest } from "itty-router";
 import type { z } from "zod";
-import type { PlanContext } from "../domain/context";
+import type { AdminContext, PlanContext } from "../domain/context";
 import { parseOrThrow } from "../domain/zod-errors";
-import { assertAdmin, planContext } from "./auth";
+import { adminContext, assertAdmin, planContext } from "./auth";
 import { empty, json, parseBody, parseQuery, pathParam } from "./http";
 
 export type Handler = (request: IRequest, env: Env, ctx: ExecutionContext) => Promise<Response>;
@@ -121,14 +121,14 @@ export const adminOperation = <
   B extends PartSchema = undefined,
 >(
   spec: Spec<P, Q, B>,
-  run: (env: Env, input: Input<P, Q, B>) => Promise<unknown>,
+  run: (admin: AdminContext, input: Input<P, Q, B>) => Promise<unknown>,
 ): Operation =>
   authenticated(
     "admin",
     spec,
     async (request, env) => {
       await assertAdmin(env, request.headers.get("authorization"));
-      return env;
+      return adminContext(env);
     },
     run,
   );

@@ -1,5 +1,4 @@
 // Admin operations on service plans: create, read, change settings, issue and revoke API tokens.
-import type { Db } from "../../db/client";
 import type { ServicePlanRow } from "../../db/schema";
 import {
   findPlan,
@@ -9,6 +8,7 @@ import {
   revokeToken,
   updatePlan,
 } from "../../db/service-plans";
+import type { AdminContext } from "../context";
 import { ApiError, notFound } from "../errors";
 import { newId, randomHex } from "../ids";
 import {
@@ -78,11 +78,10 @@ const keywordsColumn = (k: string[] | null | undefined) =>
   k === null || k === undefined ? null : JSON.stringify(k.map((w) => w.toUpperCase()));
 
 export async function createServicePlan(
-  db: Db,
+  { db, now: clock, encryptionKey }: AdminContext,
   req: CreateServicePlanRequest,
-  now: number,
-  encryptionKey?: string,
 ): Promise<ServicePlanSettings & IssuedToken> {
+  const now = clock();
   const id = req.service_plan_id ?? randomHex(16);
   if (await findPlan(db, id))
     throw new ApiError("syntax_constraint_violation", `service_plan_id: ${id} already exists`);
@@ -107,19 +106,18 @@ export async function createServicePlan(
   return { ...toSettings(row), token_id: tokenId, api_token: apiToken };
 }
 
-export async function getServicePlan(db: Db, planId: string): Promise<ServicePlanSettings> {
+export async function getServicePlan({ db }: AdminContext, planId: string): Promise<ServicePlanSettings> {
   const row = await findPlan(db, planId);
   if (!row) throw notFound("Service plan", planId);
   return toSettings(row);
 }
 
 export async function updateServicePlan(
-  db: Db,
+  { db, now: clock, encryptionKey }: AdminContext,
   planId: string,
   req: UpdateServicePlanRequest,
-  now: number,
-  encryptionKey?: string,
 ): Promise<ServicePlanSettings> {
+  const now = clock();
   const row = await updatePlan(db, planId, {
     modifiedAt: now,
     ...(req.name !== undefined && { name: req.name }),
@@ -138,7 +136,8 @@ export async function updateServicePlan(
   return toSettings(row);
 }
 
-export async function issueToken(db: Db, planId: string, now: number): Promise<IssuedToken> {
+export async function issueToken({ db, now: clock }: AdminContext, planId: string): Promise<IssuedToken> {
+  const now = clock();
   if (!(await findPlan(db, planId))) throw notFound("Service plan", planId);
   const apiToken = randomHex(16);
   const tokenId = newId();
@@ -152,12 +151,16 @@ export async function issueToken(db: Db, planId: string, now: number): Promise<I
   return { token_id: tokenId, api_token: apiToken };
 }
 
-export async function revokeApiToken(db: Db, planId: string, tokenId: string, now: number): Promise<void> {
-  if (!(await revokeToken(db, planId, tokenId, now))) throw notFound("Token", tokenId);
+export async function revokeApiToken(
+  { db, now }: AdminContext,
+  planId: string,
+  tokenId: string,
+): Promise<void> {
+  if (!(await revokeToken(db, planId, tokenId, now()))) throw notFound("Token", tokenId);
   forgetPlan(planId);
 }
 
-export async function listApiTokens(db: Db, planId: string) {
+export async function listApiTokens({ db }: AdminContext, planId: string) {
   if (!(await findPlan(db, planId))) throw notFound("Service plan", planId);
   const rows = await listTokens(db, planId);
   return rows.map((t) => ({

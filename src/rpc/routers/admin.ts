@@ -1,5 +1,4 @@
 // tRPC procedures of the admin API (ADMIN_TOKEN): service plans and API tokens.
-import { databaseFor } from "../../db/client";
 import {
   CreateServicePlanRequest,
   ServicePlanPath,
@@ -20,31 +19,21 @@ import { adminProcedure, router } from "../trpc";
 export const adminRouter = router({
   createServicePlan: adminProcedure
     .input(CreateServicePlanRequest)
-    .mutation(({ ctx, input }) =>
-      createServicePlan(databaseFor(ctx.env), input, Date.now(), ctx.env.UPSTREAM_ENCRYPTION_KEY),
-    ),
+    .mutation(({ ctx, input }) => createServicePlan(ctx.admin, input)),
   getServicePlan: adminProcedure
     .input(ServicePlanPath)
-    .query(({ ctx, input }) => getServicePlan(databaseFor(ctx.env), input.service_plan_id)),
+    .query(({ ctx, input }) => getServicePlan(ctx.admin, input.service_plan_id)),
   updateServicePlan: adminProcedure
     .input(withParams(ServicePlanPath.shape, UpdateServicePlanRequest))
-    .mutation(({ ctx, input }) =>
-      updateServicePlan(
-        databaseFor(ctx.env),
-        input.params.service_plan_id,
-        input.body,
-        Date.now(),
-        ctx.env.UPSTREAM_ENCRYPTION_KEY,
-      ),
-    ),
+    .mutation(({ ctx, input }) => updateServicePlan(ctx.admin, input.params.service_plan_id, input.body)),
   issueToken: adminProcedure
     .input(ServicePlanPath)
-    .mutation(({ ctx, input }) => issueToken(databaseFor(ctx.env), input.service_plan_id, Date.now())),
+    .mutation(({ ctx, input }) => issueToken(ctx.admin, input.service_plan_id)),
   listTokens: adminProcedure
     .input(ServicePlanPath)
-    .query(({ ctx, input }) => listApiTokens(databaseFor(ctx.env), input.service_plan_id)),
+    .query(({ ctx, input }) => listApiTokens(ctx.admin, input.service_plan_id)),
   revokeToken: adminProcedure.input(TokenPath).mutation(async ({ ctx, input }) => {
-    await revokeApiToken(databaseFor(ctx.env), input.service_plan_id, input.token_id, Date.now());
+    await revokeApiToken(ctx.admin, input.service_plan_id, input.token_id);
     return null;
   }),
 });

@@ -1,5 +1,4 @@
 // REST routes of the admin API (ADMIN_TOKEN): service plans and their API tokens.
-import { databaseFor } from "../../db/client";
 import {
   ApiTokenList,
   CreatedServicePlan,
@@ -37,7 +36,7 @@ export const adminOperations: Operation[] = [
       status: 201,
       response: CreatedServicePlan,
     },
-    (env, { body }) => createServicePlan(databaseFor(env), body, Date.now(), env.UPSTREAM_ENCRYPTION_KEY),
+    (admin, { body }) => createServicePlan(admin, body),
   ),
   adminOperation(
     {
@@ -50,7 +49,7 @@ export const adminOperations: Operation[] = [
       status: 200,
       response: ServicePlanSettings,
     },
-    (env, { params }) => getServicePlan(databaseFor(env), params.service_plan_id),
+    (admin, { params }) => getServicePlan(admin, params.service_plan_id),
   ),
   adminOperation(
     {
@@ -64,14 +63,7 @@ export const adminOperations: Operation[] = [
       status: 200,
       response: ServicePlanSettings,
     },
-    (env, { params, body }) =>
-      updateServicePlan(
-        databaseFor(env),
-        params.service_plan_id,
-        body,
-        Date.now(),
-        env.UPSTREAM_ENCRYPTION_KEY,
-      ),
+    (admin, { params, body }) => updateServicePlan(admin, params.service_plan_id, body),
   ),
   adminOperation(
     {
@@ -84,7 +76,7 @@ export const adminOperations: Operation[] = [
       status: 200,
       response: ApiTokenList,
     },
-    (env, { params }) => listApiTokens(databaseFor(env), params.service_plan_id),
+    (admin, { params }) => listApiTokens(admin, params.service_plan_id),
   ),
   adminOperation(
     {
@@ -97,7 +89,7 @@ export const adminOperations: Operation[] = [
       status: 201,
       response: IssuedToken,
     },
-    (env, { params }) => issueToken(databaseFor(env), params.service_plan_id, Date.now()),
+    (admin, { params }) => issueToken(admin, params.service_plan_id),
   ),
   adminOperation(
     {
@@ -109,7 +101,6 @@ export const adminOperations: Operation[] = [
       params: TokenPath,
       status: 200,
     },
-    (env, { params }) =>
-      revokeApiToken(databaseFor(env), params.service_plan_id, params.token_id, Date.now()),
+    (admin, { params }) => revokeApiToken(admin, params.service_plan_id, params.token_id),
   ),
 ];
