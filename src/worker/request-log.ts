@@ -26,10 +26,15 @@ export async function withRequestLog(
     const response = await handle();
     status = response.status;
     if (response.webSocket) return response;
-    // A fresh Response: some (redirects, fetched assets) have immutable headers.
-    const tagged = new Response(response.body, response);
-    tagged.headers.set("x-request-id", requestId);
-    return tagged;
+    try {
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch {
+      // Immutable headers (a fetched asset, a redirect): a copy carries the id.
+      const tagged = new Response(response.body, response);
+      tagged.headers.set("x-request-id", requestId);
+      return tagged;
+    }
   } finally {
     if (log)
       console.log(
