@@ -1,7 +1,8 @@
 // Queries: service plans and their API tokens.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
+import { countAndPage } from "./paging";
 import { apiTokens, type ServicePlanRow, servicePlans } from "./schema";
 
 export async function findPlanWithTokenHashes(
@@ -17,6 +18,20 @@ export async function findPlanWithTokenHashes(
   ]);
   const plan = plans[0];
   return plan ? { plan, tokenHashes: tokens.map((t) => t.tokenHash) } : undefined;
+}
+
+/** Newest first; count and page in one round trip. */
+export async function listPlans(db: Db, page: number, pageSize: number) {
+  return countAndPage(
+    db,
+    db.select({ n: count() }).from(servicePlans),
+    db
+      .select()
+      .from(servicePlans)
+      .orderBy(desc(servicePlans.createdAt), desc(servicePlans.id))
+      .limit(pageSize)
+      .offset(page * pageSize),
+  );
 }
 
 export async function findPlan(db: Db, planId: string): Promise<ServicePlanRow | undefined> {

@@ -1,6 +1,6 @@
 // Wire schemas of the admin API: creating and updating service plans and issuing tokens.
 import { z } from "zod";
-import { CallbackUrl, IdParam, lazySchema, Originator, Url } from "./common";
+import { CallbackUrl, IdParam, lazySchema, Originator, Paging, pageOf, Url } from "./common";
 
 const Keywords = z
   .array(z.string().regex(/^\w{1,15}$/, "keywords are single words of at most 15 characters"))
@@ -102,6 +102,14 @@ export type IssuedToken = z.infer<ReturnType<typeof IssuedToken>>;
 /** A new plan: its settings and its first API token. */
 export const CreatedServicePlan = lazySchema(() =>
   z.object({ ...ServicePlanSettings().shape, ...IssuedToken().shape }),
+);
+
+export const ListServicePlansQuery = z.object({ ...Paging });
+export type ListServicePlansQuery = z.infer<typeof ListServicePlansQuery>;
+
+/** Plans newest first, in Sinch's list envelope: settings without the webhook secret (GET one plan shows it). */
+export const ServicePlanList = lazySchema(() =>
+  pageOf("service_plans", ServicePlanSettings().omit({ webhook_secret: true })),
 );
 
 export const ApiTokenList = lazySchema(() =>

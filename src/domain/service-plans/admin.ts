@@ -4,6 +4,7 @@ import {
   findPlan,
   insertPlanWithToken,
   insertToken,
+  listPlans,
   listTokens,
   revokeToken,
   updatePlan,
@@ -11,12 +12,14 @@ import {
 import type { AdminContext } from "../context";
 import { ApiError, notFound } from "../errors";
 import { newId, randomHex } from "../ids";
+import { pageEnvelope } from "../schemas/common";
 import {
   type CreateServicePlanRequest,
   DEFAULT_OPT_IN_KEYWORDS,
   DEFAULT_OPT_OUT_KEYWORDS,
   DEFAULT_RATE_LIMIT,
   type IssuedToken,
+  type ListServicePlansQuery,
   type ServicePlanSettings,
   sinchRegionUrl,
   type UpdateServicePlanRequest,
@@ -104,6 +107,16 @@ export async function createServicePlan(
   const tokenId = newId();
   await insertPlanWithToken(db, row, { id: tokenId, tokenHash: await hashToken(apiToken) });
   return { ...toSettings(row), token_id: tokenId, api_token: apiToken };
+}
+
+/** Every plan, newest first, with its settings: no secret (webhook, Sinch) and no token hash in the list. */
+export async function listServicePlans({ db }: AdminContext, q: ListServicePlansQuery) {
+  const { total, rows } = await listPlans(db, q.page, q.page_size);
+  const plans = rows.map((row) => {
+    const { webhook_secret: _secret, ...settings } = toSettings(row);
+    return settings;
+  });
+  return pageEnvelope("service_plans", total, q.page, plans);
 }
 
 export async function getServicePlan({ db }: AdminContext, planId: string): Promise<ServicePlanSettings> {

@@ -1,6 +1,7 @@
 // tRPC procedures of the admin API (ADMIN_TOKEN): service plans and API tokens.
 import {
   CreateServicePlanRequest,
+  ListServicePlansQuery,
   ServicePlanPath,
   TokenPath,
   UpdateServicePlanRequest,
@@ -10,6 +11,7 @@ import {
   getServicePlan,
   issueToken,
   listApiTokens,
+  listServicePlans,
   revokeApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
@@ -17,6 +19,9 @@ import { withParams } from "../input";
 import { adminProcedure, router } from "../trpc";
 
 export const adminRouter = router({
+  listServicePlans: adminProcedure
+    .input(ListServicePlansQuery)
+    .query(({ ctx, input }) => listServicePlans(ctx.admin, input)),
   createServicePlan: adminProcedure
     .input(CreateServicePlanRequest)
     .mutation(({ ctx, input }) => createServicePlan(ctx.admin, input)),

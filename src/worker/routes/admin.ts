@@ -4,6 +4,8 @@ import {
   CreatedServicePlan,
   CreateServicePlanRequest,
   IssuedToken,
+  ListServicePlansQuery,
+  ServicePlanList,
   ServicePlanPath,
   ServicePlanSettings,
   TokenPath,
@@ -14,6 +16,7 @@ import {
   getServicePlan,
   issueToken,
   listApiTokens,
+  listServicePlans,
   revokeApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
@@ -24,6 +27,20 @@ const PLANS = "/admin/v1/service_plans";
 const PLAN = `${PLANS}/:service_plan_id`;
 
 export const adminOperations: Operation[] = [
+  adminOperation(
+    {
+      method: "GET",
+      path: PLANS,
+      operationId: "listServicePlans",
+      summary: "List service plans",
+      description: "Newest first, paged like Sinch's lists; settings only, never secrets or token hashes.",
+      tag,
+      query: ListServicePlansQuery,
+      status: 200,
+      response: ServicePlanList,
+    },
+    (admin, { query }) => listServicePlans(admin, query),
+  ),
   adminOperation(
     {
       method: "POST",

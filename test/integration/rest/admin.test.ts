@@ -104,3 +104,31 @@ describe("service plans", () => {
     ).toBe(7);
   });
 });
+
+describe("listing service plans", () => {
+  it("pages every plan newest first, without secrets, over REST and tRPC alike", async () => {
+    const first = await createPlan();
+    const second = await createPlan();
+    const res = await call("GET", "/admin/v1/service_plans?page_size=2", { token: ADMIN_TOKEN });
+    expect(res.status).toBe(200);
+    expect(res.body.page).toBe(0);
+    expect(res.body.page_size).toBe(2);
+    expect(res.body.count).toBeGreaterThanOrEqual(2);
+    const ids = res.body.service_plans.map((p: { service_plan_id: string }) => p.service_plan_id);
+    // The two newest (two plans made in one millisecond would tie on created_at, then order by id).
+    expect([...ids].sort()).toEqual([first.id, second.id].sort());
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(second.webhookSecret);
+    expect(text).not.toContain(second.token);
+    expect(text).not.toMatch(/token_hash|api_token|webhook_secret/);
+    expect(await adminRpc().admin.listServicePlans.query({ page_size: 2 })).toEqual(res.body);
+  });
+
+  it("needs the admin token and a valid page size", async () => {
+    const plan = await createPlan();
+    expect((await call("GET", "/admin/v1/service_plans", { token: plan.token })).status).toBe(401);
+    const bad = await call("GET", "/admin/v1/service_plans?page_size=101", { token: ADMIN_TOKEN });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe("syntax_constraint_violation");
+  });
+});
