@@ -1,5 +1,5 @@
 // Queries: service plans and their API tokens.
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
 import { countAndPage } from "./paging";
@@ -81,4 +81,31 @@ export async function listTokens(db: Db, planId: string) {
     .from(apiTokens)
     .where(eq(apiTokens.servicePlanId, planId))
     .orderBy(apiTokens.createdAt);
+}
+
+/**
+ * Revokes a live token and issues its replacement in one atomic batch: the new token exists only if the
+ * old one was live and is now revoked, so two rotations of one token cannot both succeed.
+ */
+export async function rotateToken(
+  db: Db,
+  planId: string,
+  oldTokenId: string,
+  next: { id: string; tokenHash: string },
+  now: number,
+): Promise<boolean> {
+  const [revoked] = await atomic(db, [
+    db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(
+        and(eq(apiTokens.id, oldTokenId), eq(apiTokens.servicePlanId, planId), isNull(apiTokens.revokedAt)),
+      )
+      .returning({ id: apiTokens.id }),
+    db.run(sql`INSERT INTO api_tokens (id, service_plan_id, token_hash, created_at)
+      SELECT ${next.id}, ${planId}, ${next.tokenHash}, ${now}
+      WHERE EXISTS (SELECT 1 FROM api_tokens WHERE id = ${oldTokenId} AND service_plan_id = ${planId} AND revoked_at = ${now})
+        AND changes() = 1`),
+  ]);
+  return revoked.length > 0;
 }

@@ -7,6 +7,7 @@ import {
   listPlans,
   listTokens,
   revokeToken,
+  rotateToken,
   updatePlan,
 } from "../../db/service-plans";
 import type { AdminContext } from "../context";
@@ -162,6 +163,19 @@ export async function issueToken({ db, now: clock }: AdminContext, planId: strin
   });
   forgetPlan(planId);
   return { token_id: tokenId, api_token: apiToken };
+}
+
+/** A new token for an old one, atomically: the old one stops working as the new one starts. */
+export async function rotateApiToken(
+  { db, now: clock }: AdminContext,
+  planId: string,
+  tokenId: string,
+): Promise<IssuedToken> {
+  const apiToken = randomHex(16);
+  const next = { id: newId(), tokenHash: await hashToken(apiToken) };
+  if (!(await rotateToken(db, planId, tokenId, next, clock()))) throw notFound("Token", tokenId);
+  forgetPlan(planId);
+  return { token_id: next.id, api_token: apiToken };
 }
 
 export async function revokeApiToken(

@@ -13,6 +13,7 @@ import {
   listApiTokens,
   listServicePlans,
   revokeApiToken,
+  rotateApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
 import { withParams } from "../input";
@@ -37,6 +38,9 @@ export const adminRouter = router({
   listTokens: adminProcedure
     .input(ServicePlanPath)
     .query(({ ctx, input }) => listApiTokens(ctx.admin, input.service_plan_id)),
+  rotateToken: adminProcedure
+    .input(TokenPath)
+    .mutation(({ ctx, input }) => rotateApiToken(ctx.admin, input.service_plan_id, input.token_id)),
   revokeToken: adminProcedure.input(TokenPath).mutation(async ({ ctx, input }) => {
     await revokeApiToken(ctx.admin, input.service_plan_id, input.token_id);
     return null;

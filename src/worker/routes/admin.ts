@@ -18,6 +18,7 @@ import {
   listApiTokens,
   listServicePlans,
   revokeApiToken,
+  rotateApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
 import { adminOperation, type Operation } from "../rest";
@@ -107,6 +108,20 @@ export const adminOperations: Operation[] = [
       response: IssuedToken,
     },
     (admin, { params }) => issueToken(admin, params.service_plan_id),
+  ),
+  adminOperation(
+    {
+      method: "POST",
+      path: `${PLAN}/tokens/:token_id/rotate`,
+      operationId: "rotateApiToken",
+      summary: "Rotate an API token",
+      description: "Issues a new token and revokes this one in one step; the new token is shown once.",
+      tag,
+      params: TokenPath,
+      status: 201,
+      response: IssuedToken,
+    },
+    (admin, { params }) => rotateApiToken(admin, params.service_plan_id, params.token_id),
   ),
   adminOperation(
     {

@@ -132,3 +132,39 @@ describe("listing service plans", () => {
     expect(bad.body.code).toBe("syntax_constraint_violation");
   });
 });
+
+describe("rotating a token", () => {
+  it("swaps a live token for a new one in one step; a second rotation of the old one is a 404", async () => {
+    const plan = await createPlan();
+    const tokens = await call("GET", `/admin/v1/service_plans/${plan.id}/tokens`, { token: ADMIN_TOKEN });
+    const [old] = tokens.body as { token_id: string }[];
+    if (!old) throw new Error("the plan has no token");
+    const path = `/admin/v1/service_plans/${plan.id}/tokens/${old.token_id}/rotate`;
+    const rotated = await call("POST", path, { token: ADMIN_TOKEN });
+    expect(rotated.status).toBe(201);
+    expect(rotated.body.api_token).toMatch(/^[0-9a-f]{32}$/);
+    expect((await call("GET", `/xms/v1/${plan.id}/groups`, { token: plan.token })).status).toBe(401);
+    expect((await call("GET", `/xms/v1/${plan.id}/groups`, { token: rotated.body.api_token })).status).toBe(
+      200,
+    );
+    const again = await call("POST", path, { token: ADMIN_TOKEN });
+    expect(again.status).toBe(404);
+    const after = await call("GET", `/admin/v1/service_plans/${plan.id}/tokens`, { token: ADMIN_TOKEN });
+    expect(after.body).toHaveLength(2);
+  });
+
+  it("rotates over tRPC too, and never another plan's token", async () => {
+    const [a, b] = [await createPlan(), await createPlan()];
+    const [bToken] = await adminRpc().admin.listTokens.query({ service_plan_id: b.id });
+    if (!bToken) throw new Error("plan b has no token");
+    await expect(
+      adminRpc().admin.rotateToken.mutate({ service_plan_id: a.id, token_id: bToken.token_id }),
+    ).rejects.toMatchObject({ data: { httpStatus: 404 } });
+    expect((await call("GET", `/xms/v1/${b.id}/groups`, { token: b.token })).status).toBe(200);
+    const issued = await adminRpc().admin.rotateToken.mutate({
+      service_plan_id: b.id,
+      token_id: bToken.token_id,
+    });
+    expect((await call("GET", `/xms/v1/${b.id}/groups`, { token: issued.api_token })).status).toBe(200);
+  });
+});
