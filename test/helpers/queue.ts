@@ -67,6 +67,3 @@ export async function simulatorRows(planId: string) {
     .all<{ batch_id: string; recipient: string; body: string; submissions: number; rowid: number }>();
   return results;
 }
-
-export const numbers = (n: number, prefix = "4670") =>
-  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(11 - prefix.length, "0")}`);

@@ -2,15 +2,8 @@
 import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createPlan } from "../../helpers/gateway";
-import {
-  crashNextStep,
-  drain,
-  numbers,
-  queueOf,
-  setClock,
-  simulatorRows,
-  statusesOf,
-} from "../../helpers/queue";
+import { numbers } from "../../helpers/numbers";
+import { crashNextStep, drain, queueOf, setClock, simulatorRows, statusesOf } from "../../helpers/queue";
 
 async function scheduledBatch(plan: Awaited<ReturnType<typeof createPlan>>, count: number, sendAt: number) {
   return (

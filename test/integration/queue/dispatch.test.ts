@@ -1,7 +1,8 @@
 // The send queue end to end: simulator outcomes in every report, FIFO, pacing, scheduling, cancel, expiry, failures.
 import { describe, expect, it } from "vitest";
 import { createPlan } from "../../helpers/gateway";
-import { drain, numbers, queueOf, runUntil, setClock, simulatorRows, statusesOf } from "../../helpers/queue";
+import { numbers } from "../../helpers/numbers";
+import { drain, queueOf, runUntil, setClock, simulatorRows, statusesOf } from "../../helpers/queue";
 
 describe("simulator outcomes", () => {
   it("each last-four-digit rule reaches its status and code in batch, recipient and list reports", async () => {

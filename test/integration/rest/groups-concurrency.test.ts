@@ -1,7 +1,7 @@
 // The 10,000-member cap of a group holds when several updates add members at the same moment.
 import { describe, expect, it } from "vitest";
 import { createPlan } from "../../helpers/gateway";
-import { numbers } from "../../helpers/queue";
+import { numbers } from "../../helpers/numbers";
 
 describe("group cap under concurrent adds", { timeout: 60_000 }, () => {
   it("four concurrent adds of 4,000 numbers: two succeed, two get the cap error and write nothing", async () => {

@@ -4,9 +4,7 @@ import { addOptOut } from "../../../src/db/opt-outs";
 import { dispatchStep } from "../../../src/domain/delivery/dispatch-step";
 import { CHUNK } from "../../../src/domain/delivery/limits";
 import { deliveryHarness } from "../../helpers/node/delivery-harness";
-
-const numbers = (n: number, prefix = "4670") =>
-  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(11 - prefix.length, "0")}`);
+import { numbers } from "../../helpers/numbers";
 
 describe("dispatch step", () => {
   it("takes batches first in, first out, across many small batches in one submission", async () => {

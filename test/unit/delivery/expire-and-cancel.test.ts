@@ -4,8 +4,7 @@ import { dispatchStep } from "../../../src/domain/delivery/dispatch-step";
 import { expireDue } from "../../../src/domain/delivery/expire";
 import { CHUNK } from "../../../src/domain/delivery/limits";
 import { deliveryHarness } from "../../helpers/node/delivery-harness";
-
-const numbers = (n: number) => Array.from({ length: n }, (_, i) => `4670${String(i).padStart(7, "0")}`);
+import { numbers } from "../../helpers/numbers";
 
 describe("expiry", () => {
   it("ends what has no receipt at expire_at as Expired 406, keeps final statuses, and closes the batch", async () => {
