@@ -1,11 +1,12 @@
-// `npm run bench`: HTTP load and latency scenarios on one local gateway, the delivery engine on another, bench/text.ts,
-// then the in-process test gateway's start and stop times.
+// `npm run bench`: HTTP load and latency scenarios on one local gateway, the delivery engine on another, live events on a
+// third, bench/text.ts, then the in-process test gateway's start and stop times.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cpuWindow } from "./cpu.mjs";
 import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
+import { eventsBench, reportEvents } from "./events.mjs";
 import { scenarios } from "./http-scenarios.mjs";
 import { closedLoop, createClient, sequential } from "./load.mjs";
 import { createPlan, readDevVars, root, startGateway } from "./server.mjs";
@@ -172,6 +173,28 @@ async function deliveryEngineBench(adminToken) {
   }
 }
 
+/** BENCH_EVENTS: live-event latency (recorded -> a connected client) and batches with and without a socket. */
+async function liveEventsBench(adminToken) {
+  console.log("\nLive events (bench/events.mjs)");
+  if (process.env.BENCH_EVENTS === "0") {
+    console.log("  skipped: BENCH_EVENTS=0");
+    return true;
+  }
+  try {
+    gateway = await startGateway({ log, args: ENGINE_GATEWAY_ARGS });
+    const measured = await eventsBench({ gateway, adminToken, log });
+    await gateway.stop();
+    gateway = null;
+    return reportEvents(measured);
+  } catch (error) {
+    console.error(`\nLive events bench failed: ${error.stack ?? error}`);
+    return false;
+  } finally {
+    await gateway?.stop();
+    gateway = null;
+  }
+}
+
 function textBench() {
   const script = path.join(root, "bench", "text.ts");
   console.log("\nText engine bench (bench/text.ts)");
@@ -218,6 +241,7 @@ try {
 }
 const adminToken = readDevVars().ADMIN_TOKEN;
 if (!interrupted && adminToken) ok = (await deliveryEngineBench(adminToken)) && ok;
+if (!interrupted && adminToken) ok = (await liveEventsBench(adminToken)) && ok;
 else if (!interrupted) {
   console.error("\nDelivery engine bench: .dev.vars has no ADMIN_TOKEN");
   ok = false;
