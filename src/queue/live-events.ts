@@ -18,10 +18,21 @@ import {
 export const RING_SIZE = 10_000;
 /** Events per insert statement: a step's 250 recipients in one statement, well under SQLite's limits. */
 const INSERT_CHUNK = 500;
+/**
+ * Events are kept while a socket is connected and for this long after the last one left (a reload or a
+ * dropped connection resumes); later nobody is left to resume them, so they cost no storage write at all.
+ */
+export const KEEP_WITHOUT_LISTENER_MS = 10 * 60_000;
+/** A ring row that stands for events not kept: a resume across it gets a reset. */
+const GAP = "";
 
 export class LiveEvents implements LiveSink {
   /** The last seq given out; read once from the ring, then kept (the object is single-threaded). */
   private seq: number | undefined;
+  /** When a socket was last seen (in memory: after a restart events are kept only once one connects). */
+  private lastListened = Number.NEGATIVE_INFINITY;
+  /** Whether the current stretch of unkept events already has its gap row. */
+  private gapMarked = false;
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -32,7 +43,14 @@ export class LiveEvents implements LiveSink {
   }
 
   listening(): boolean {
-    return this.ctx.getWebSockets().length > 0;
+    const connected = this.ctx.getWebSockets().length > 0;
+    if (connected) this.lastListened = this.now();
+    return connected;
+  }
+
+  /** A socket closed: the time to keep events for its resume starts now. */
+  left(): void {
+    this.lastListened = this.now();
   }
 
   private current(): number {
@@ -45,6 +63,11 @@ export class LiveEvents implements LiveSink {
   /** Numbers the events, keeps them in the ring, and sends each to every connected socket. */
   publish(events: LiveEventInput[]): void {
     if (events.length === 0) return;
+    if (!this.listening() && this.now() - this.lastListened > KEEP_WITHOUT_LISTENER_MS) {
+      this.markGap();
+      return;
+    }
+    this.gapMarked = false;
     const at = new Date(this.now()).toISOString();
     const first = this.current() + 1;
     const frames = events.map((e, i) => JSON.stringify({ seq: first + i, type: e.type, at, data: e.data }));
@@ -61,12 +84,27 @@ export class LiveEvents implements LiveSink {
     for (const ws of sockets) for (const frame of frames) send(ws, frame);
   }
 
+  /** One ring row (one seq) for a whole stretch of events nobody could resume, so nobody resumes across it. */
+  private markGap(): void {
+    if (this.gapMarked) return;
+    const seq = this.current() + 1;
+    this.ctx.storage.sql.exec(
+      `INSERT OR REPLACE INTO live_events (slot, seq, frame) VALUES (?, ?, ?)`,
+      seq % RING_SIZE,
+      seq,
+      GAP,
+    );
+    this.seq = seq;
+    this.gapMarked = true;
+  }
+
   /** The 101 answer to an upgrade the Worker has authenticated: the object keeps the server end. */
   accept(request: Request): Response {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
       return new Response(null, { status: 426, headers: { upgrade: "websocket" } });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
+    this.lastListened = this.now();
     const offered = request.headers.get("sec-websocket-protocol") ?? "";
     const headers = new Headers();
     if (offered.split(",").some((p) => p.trim() === EVENTS_PROTOCOL))
@@ -94,14 +132,17 @@ export class LiveEvents implements LiveSink {
 
   /**
    * Every retained event after `after`, in order, synchronously (so no live event can slip in between);
-   * a reset when events after it were already overwritten, or when `after` is a seq this plan never gave.
+   * a reset when events after it were overwritten or not kept, or when `after` is a seq never given.
    */
   private replay(ws: WebSocket, after: number): void {
     const current = this.current();
     const oldest =
       this.ctx.storage.sql.exec<{ seq: number | null }>(`SELECT min(seq) AS seq FROM live_events`).one()
         .seq ?? current + 1;
-    if (after > current || after < oldest - 1) {
+    const gap = this.ctx.storage.sql
+      .exec<{ n: number }>(`SELECT count(*) AS n FROM live_events WHERE seq > ? AND frame = ?`, after, GAP)
+      .one().n;
+    if (after > current || after < oldest - 1 || gap > 0) {
       const reset: ResetMessage = { type: "reset", seq: current };
       send(ws, JSON.stringify(reset));
       return;

@@ -85,6 +85,7 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    this.live.left();
     // Completes the closing handshake; 1005/1006 cannot be sent back, so those end without a code.
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code);

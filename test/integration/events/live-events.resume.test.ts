@@ -2,7 +2,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { LiveEventInput } from "../../../src/domain/schemas/live-events";
-import { RING_SIZE } from "../../../src/queue/live-events";
+import { LiveEvents, RING_SIZE } from "../../../src/queue/live-events";
 import type { SendQueue } from "../../../src/queue/send-queue";
 import { createPlan } from "../../helpers/gateway";
 import { connectLive } from "../../helpers/live-socket";
@@ -46,22 +46,24 @@ describe("live events: resume", () => {
 
   it("a seq older than the ring, or one never given, gets a reset with the current seq", async () => {
     const plan = await createPlan();
+    const live = await connectLive(plan.id, plan.token);
     // The ring overflows: the first events are gone.
     await runInDurableObject(queueOf(plan.id), async (q: SendQueue) => {
       await q.publish(plan.id, optOuts(RING_SIZE + 10));
     });
     const current = RING_SIZE + 10;
-    const live = await connectLive(plan.id, plan.token);
+    await live.waitFor((f) => f.seq === current);
+    const seen = live.frames.length;
     live.send({ type: "resume", after: 0 });
-    expect(await live.waitFor(() => true)).toEqual([{ type: "reset", seq: current }]);
+    expect(await live.waitFor(() => true, { from: seen })).toEqual([{ type: "reset", seq: current }]);
     // The oldest retained event is seq 11: after 10 is still complete.
     live.send({ type: "resume", after: 10 });
-    const all = await live.waitFor((f) => f.type === "opt_out", { count: RING_SIZE });
+    const all = await live.waitFor((f) => f.type === "opt_out", { count: RING_SIZE, from: seen });
     expect(all[0]?.seq).toBe(11);
     expect(all.at(-1)?.seq).toBe(current);
     live.send({ type: "resume", after: 9 });
     live.send({ type: "resume", after: current + 5 });
-    const resets = await live.waitFor((f) => f.type === "reset", { count: 3 });
+    const resets = await live.waitFor((f) => f.type === "reset", { count: 3, from: seen });
     expect(resets.map((r) => r.seq)).toEqual([current, current, current]);
     live.close();
   });
@@ -82,16 +84,44 @@ describe("live events: resume", () => {
       expect(ws && state.getWebSocketAutoResponseTimestamp(ws)).toBeInstanceOf(Date);
     });
     live.close();
+    // Just left: what happens now is kept for its resume.
     await runInDurableObject(queueOf(plan.id), async (q: SendQueue) => {
       await q.publish(plan.id, optOuts(3));
     });
-    // A fresh instance (as after eviction) reads the last seq back from storage.
+    // A fresh instance (as after eviction) numbers on from storage; with nobody seen since its start it
+    // keeps one gap row instead of the events.
     await runInDurableObject(queueOf(plan.id), async (_q: SendQueue, state) => {
-      const { LiveEvents } = await import("../../../src/queue/live-events");
       const fresh = new LiveEvents(state);
-      fresh.publish(optOuts(1));
-      const last = state.storage.sql.exec<{ seq: number }>("SELECT max(seq) AS seq FROM live_events").one();
-      expect(last.seq).toBe(4);
+      fresh.publish(optOuts(5));
+      const rows = state.storage.sql
+        .exec<{ seq: number; frame: string }>("SELECT seq, frame FROM live_events")
+        .toArray();
+      expect(rows.map((r) => [r.seq, r.frame === ""])).toEqual([
+        [1, false],
+        [2, false],
+        [3, false],
+        [4, true],
+      ]);
     });
+  });
+
+  it("nobody listening for 10 minutes: events cost no storage but one gap row, and a resume gets a reset", async () => {
+    const plan = await createPlan();
+    await plan.rest("POST", "/batches", { from: "12345", to: ["46700001234", "46700001235"], body: "x" });
+    await drain(plan.id);
+    await runInDurableObject(queueOf(plan.id), async (_q: SendQueue, state) => {
+      const rows = state.storage.sql
+        .exec<{ seq: number; frame: string }>("SELECT seq, frame FROM live_events")
+        .toArray();
+      expect(rows).toEqual([{ seq: 1, frame: "" }]);
+    });
+    const live = await connectLive(plan.id, plan.token);
+    live.send({ type: "resume", after: 0 });
+    expect(await live.waitFor(() => true)).toEqual([{ type: "reset", seq: 1 }]);
+    // From the moment a socket is there, events are kept and numbered on.
+    await plan.rest("POST", "/batches", { from: "12345", to: ["46700001234"], body: "y" });
+    const [created] = await live.waitFor((f) => f.type === "batch.created");
+    expect(created?.seq).toBe(2);
+    live.close();
   });
 });
