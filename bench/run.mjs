@@ -151,21 +151,24 @@ function report({ results, one, big, list }) {
   return results.every((r) => r.errors === 0);
 }
 
-async function deliveryEngineBench(adminToken) {
-  console.log("\nDelivery engine");
-  if (process.env.BENCH_ENGINE === "0") {
-    console.log("  skipped: BENCH_ENGINE=0");
+/**
+ * A section on a gateway of its own (receipts at once): `<skipVar>=0` skips it, a failure is reported and
+ * fails the run, and the gateway is stopped whatever happens. `report` returns whether goals were met.
+ */
+async function gatewaySection(title, skipVar, measure, report) {
+  console.log(`\n${title}`);
+  if (process.env[skipVar] === "0") {
+    console.log(`  skipped: ${skipVar}=0`);
     return true;
   }
   try {
     gateway = await startGateway({ log, args: ENGINE_GATEWAY_ARGS });
-    const measured = await engineBench({ gateway, adminToken, log });
+    const measured = await measure(gateway);
     await gateway.stop();
     gateway = null;
-    reportEngine(measured);
-    return true;
+    return report(measured);
   } catch (error) {
-    console.error(`\nDelivery engine bench failed: ${error.stack ?? error}`);
+    console.error(`\n${title}: bench failed: ${error.stack ?? error}`);
     return false;
   } finally {
     await gateway?.stop();
@@ -173,27 +176,25 @@ async function deliveryEngineBench(adminToken) {
   }
 }
 
+const deliveryEngineBench = (adminToken) =>
+  gatewaySection(
+    "Delivery engine",
+    "BENCH_ENGINE",
+    (g) => engineBench({ gateway: g, adminToken, log }),
+    (measured) => {
+      reportEngine(measured);
+      return true;
+    },
+  );
+
 /** BENCH_EVENTS: live-event latency (recorded -> a connected client) and batches with and without a socket. */
-async function liveEventsBench(adminToken) {
-  console.log("\nLive events (bench/events.mjs)");
-  if (process.env.BENCH_EVENTS === "0") {
-    console.log("  skipped: BENCH_EVENTS=0");
-    return true;
-  }
-  try {
-    gateway = await startGateway({ log, args: ENGINE_GATEWAY_ARGS });
-    const measured = await eventsBench({ gateway, adminToken, log });
-    await gateway.stop();
-    gateway = null;
-    return reportEvents(measured);
-  } catch (error) {
-    console.error(`\nLive events bench failed: ${error.stack ?? error}`);
-    return false;
-  } finally {
-    await gateway?.stop();
-    gateway = null;
-  }
-}
+const liveEventsBench = (adminToken) =>
+  gatewaySection(
+    "Live events (bench/events.mjs)",
+    "BENCH_EVENTS",
+    (g) => eventsBench({ gateway: g, adminToken, log }),
+    reportEvents,
+  );
 
 function textBench() {
   const script = path.join(root, "bench", "text.ts");
