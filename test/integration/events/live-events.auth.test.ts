@@ -20,6 +20,15 @@ describe("live events: authentication", () => {
     live.close();
   });
 
+  it("also opens with a Bearer header (non-browser clients), answering no subprotocol when none was offered", async () => {
+    const plan = await createPlan();
+    const response = await openLive(plan.id, { authorization: `Bearer ${plan.token}` });
+    expect(response.status).toBe(101);
+    expect(response.headers.get("sec-websocket-protocol")).toBeNull();
+    response.webSocket?.accept();
+    response.webSocket?.close(1000, "done");
+  });
+
   it("refuses a missing token, a wrong token and another plan's token with 401", async () => {
     const plan = await createPlan();
     const other = await createPlan();
