@@ -84,6 +84,10 @@ export class SendQueue extends DurableObject<Env> {
     this.live.message(ws, message);
   }
 
+  override async webSocketError(): Promise<void> {
+    this.live.left();
+  }
+
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     this.live.left();
     // Completes the closing handshake; 1005/1006 cannot be sent back, so those end without a code.
