@@ -74,6 +74,31 @@ describe("live events: a batch", () => {
   });
 });
 
+describe("live events: other clients and cancel", () => {
+  it("a batch sent over tRPC is announced too, and cancelling a scheduled one ends each recipient Cancelled", async () => {
+    const plan = await createPlan();
+    const live = await connectLive(plan.id, plan.token);
+    const batch = await plan.rpc.batches.send.mutate({
+      from: "12345",
+      to: ["46700001234", "46700001235"],
+      body: "later",
+      send_at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await live.waitFor((f) => f.type === "batch.created" && f.data.batch_id === batch.id);
+    expect((await plan.rest("PUT", `/batches/${batch.id}/cancel`)).status).toBe(200);
+    const [done] = await live.waitFor((f) => f.type === "batch.progress" && f.data.completed === true);
+    expect(done?.data.counts).toEqual({ queued: 0, dispatched: 0, delivered: 0, failed: 2 });
+    const cancelled = live.frames
+      .filter((f) => f.type === "recipient.status")
+      .map((f) => [f.data.recipient, f.data.status]);
+    expect(cancelled.sort()).toEqual([
+      ["46700001234", "Cancelled"],
+      ["46700001235", "Cancelled"],
+    ]);
+    live.close();
+  });
+});
+
 describe("live events: inbounds and opt-outs", () => {
   it("a handset's STOP yields an inbound and an opt_out added; the API's removal yields removed", async () => {
     const plan = await createPlan();
