@@ -1,11 +1,12 @@
-// `npm run bench`: HTTP load and latency scenarios on one local gateway, the delivery engine on another, bench/text.ts,
-// then the in-process test gateway's start and stop times.
+// `npm run bench`: HTTP load and latency scenarios on one local gateway, the delivery engine on another, live events on a
+// third, bench/text.ts, then the in-process test gateway's start and stop times.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cpuWindow } from "./cpu.mjs";
 import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
+import { eventsBench, reportEvents } from "./events.mjs";
 import { scenarios } from "./http-scenarios.mjs";
 import { closedLoop, createClient, sequential } from "./load.mjs";
 import { createPlan, readDevVars, root, startGateway } from "./server.mjs";
@@ -150,27 +151,50 @@ function report({ results, one, big, list }) {
   return results.every((r) => r.errors === 0);
 }
 
-async function deliveryEngineBench(adminToken) {
-  console.log("\nDelivery engine");
-  if (process.env.BENCH_ENGINE === "0") {
-    console.log("  skipped: BENCH_ENGINE=0");
+/**
+ * A section on a gateway of its own (receipts at once): `<skipVar>=0` skips it, a failure is reported and
+ * fails the run, and the gateway is stopped whatever happens. `report` returns whether goals were met.
+ */
+async function gatewaySection(title, skipVar, measure, report) {
+  console.log(`\n${title}`);
+  if (process.env[skipVar] === "0") {
+    console.log(`  skipped: ${skipVar}=0`);
     return true;
   }
   try {
     gateway = await startGateway({ log, args: ENGINE_GATEWAY_ARGS });
-    const measured = await engineBench({ gateway, adminToken, log });
+    const measured = await measure(gateway);
     await gateway.stop();
     gateway = null;
-    reportEngine(measured);
-    return true;
+    return report(measured);
   } catch (error) {
-    console.error(`\nDelivery engine bench failed: ${error.stack ?? error}`);
+    console.error(`\n${title}: bench failed: ${error.stack ?? error}`);
     return false;
   } finally {
     await gateway?.stop();
     gateway = null;
   }
 }
+
+const deliveryEngineBench = (adminToken) =>
+  gatewaySection(
+    "Delivery engine",
+    "BENCH_ENGINE",
+    (g) => engineBench({ gateway: g, adminToken, log }),
+    (measured) => {
+      reportEngine(measured);
+      return true;
+    },
+  );
+
+/** BENCH_EVENTS: live-event latency (recorded -> a connected client) and batches with and without a socket. */
+const liveEventsBench = (adminToken) =>
+  gatewaySection(
+    "Live events (bench/events.mjs)",
+    "BENCH_EVENTS",
+    (g) => eventsBench({ gateway: g, adminToken, log }),
+    reportEvents,
+  );
 
 function textBench() {
   const script = path.join(root, "bench", "text.ts");
@@ -218,6 +242,7 @@ try {
 }
 const adminToken = readDevVars().ADMIN_TOKEN;
 if (!interrupted && adminToken) ok = (await deliveryEngineBench(adminToken)) && ok;
+if (!interrupted && adminToken) ok = (await liveEventsBench(adminToken)) && ok;
 else if (!interrupted) {
   console.error("\nDelivery engine bench: .dev.vars has no ADMIN_TOKEN");
   ok = false;

@@ -10,11 +10,13 @@ export async function addOptOut(
   msisdn: string,
   source: string,
   now: number,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .insert(optOuts)
     .values({ servicePlanId: planId, msisdn, source, createdAt: now })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ msisdn: optOuts.msisdn });
+  return rows.length > 0;
 }
 
 export async function removeOptOut(db: Db, planId: string, msisdn: string): Promise<boolean> {

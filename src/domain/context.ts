@@ -4,6 +4,7 @@ import type { ServicePlanRow } from "../db/schema";
 import type { CallbackJob } from "./delivery/deps";
 import type { QueueJob } from "./delivery/enqueue";
 import type { StatusEvent } from "./delivery/events";
+import type { LiveEventInput } from "./schemas/live-events";
 
 export type ServicePlan = ServicePlanRow;
 
@@ -15,6 +16,8 @@ export interface QueueClient {
   queueCallbacks(callbacks: CallbackJob[]): Promise<void>;
   /** Records status events that arrived from outside (Sinch webhooks) and sends their callbacks. */
   recordEvents(events: StatusEvent[]): Promise<void>;
+  /** Live events of what happened in the Worker (inbounds, opt-outs), for the plan's WebSockets. */
+  publish(events: LiveEventInput[]): Promise<void>;
 }
 
 /** What the admin services receive: the database, the clock, and the key that seals upstream secrets. */

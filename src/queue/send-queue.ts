@@ -11,10 +11,13 @@ import { freshMemory } from "../domain/delivery/deps";
 import { currentBucket } from "../domain/delivery/dispatch-step";
 import { addJobs, type QueueJob } from "../domain/delivery/enqueue";
 import type { StatusEvent } from "../domain/delivery/events";
+import { batchCreatedEvents } from "../domain/delivery/publish";
 import { recordEvents } from "../domain/delivery/record";
 import { runDue } from "../domain/delivery/run";
 import { nextWake } from "../domain/delivery/wake";
+import type { LiveEventInput } from "../domain/schemas/live-events";
 import { upstreamFor } from "../upstream/select";
+import { LiveEvents } from "./live-events";
 import { getMeta, migrate, QueueStore, setMeta } from "./storage";
 
 /** Rate limit and other settings changes apply this fast. */
@@ -29,6 +32,8 @@ export interface QueueOverrides {
 export class SendQueue extends DurableObject<Env> {
   private readonly store: QueueStore;
   private readonly memory = freshMemory();
+  /** The plan's live events and their WebSockets (hibernatable: a connected console costs nothing while idle). */
+  private readonly live: LiveEvents;
   overrides: QueueOverrides = {};
   private planId: string | undefined;
   private planCache: { plan: ServicePlanRow; until: number } | undefined;
@@ -41,6 +46,7 @@ export class SendQueue extends DurableObject<Env> {
     super(ctx, env);
     this.store = new QueueStore(ctx.storage.sql);
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
+    this.live = new LiveEvents(ctx, () => this.now());
   }
 
   private now(): number {
@@ -54,10 +60,42 @@ export class SendQueue extends DurableObject<Env> {
   async enqueue(planId: string, jobs: QueueJob[], options: { rearm?: boolean } = {}): Promise<void> {
     if (options.rearm) this.alarmAt = undefined;
     this.remember(planId);
+    // The watchdog's re-enqueue and an update of a waiting batch are not new arrivals.
+    const fresh = options.rearm ? [] : this.store.unknownJobs(jobs.map((j) => j.batchId));
     const earliestReady = addJobs({ store: this.store, memory: this.memory }, jobs, this.now());
     // The hot path of every send: an alarm already due no later than this work will re-arm itself.
+    this.live.publish(batchCreatedEvents(fresh));
     if (this.alarmAt !== undefined && this.alarmAt !== null && this.alarmAt <= earliestReady) return;
     await this.arm();
+  }
+
+  /** Events of the plan that happen in the Worker (inbounds, opt-outs): numbered and sent to the sockets. */
+  async publish(planId: string, events: LiveEventInput[]): Promise<void> {
+    this.remember(planId);
+    this.live.publish(events);
+  }
+
+  /** The live-events WebSocket upgrade, already authenticated by the Worker (src/worker/events.ts). */
+  override async fetch(request: Request): Promise<Response> {
+    return this.live.accept(request);
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    this.live.message(ws, message);
+  }
+
+  override async webSocketError(): Promise<void> {
+    this.live.left();
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    this.live.left();
+    // Completes the closing handshake; 1005/1006 cannot be sent back, so those end without a code.
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code);
+    } catch {
+      // Already closed.
+    }
   }
 
   /** Drops the batch from the line and ends its undispatched recipients as Cancelled (407). */
@@ -108,7 +146,7 @@ export class SendQueue extends DurableObject<Env> {
     // Outside the lock: a slow customer endpoint must not hold up cancels and webhook events.
     const plan = await this.plan();
     if (!plan) return;
-    await sendDueCallbacks(this.store, plan.webhookSecret, this.now());
+    await sendDueCallbacks(this.store, plan.webhookSecret, this.now(), this.live);
     await this.arm();
   }
 
@@ -131,6 +169,7 @@ export class SendQueue extends DurableObject<Env> {
         now: () => this.now(),
         memory: this.memory,
         checkpoint: (point) => this.overrides.checkpoint?.(point),
+        live: this.live,
       });
     };
     const result = this.tail.then(run, run);

@@ -21,6 +21,10 @@ const STEPS: string[][] = [
        id INTEGER PRIMARY KEY, url TEXT NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS callbacks_due ON callbacks (next_at)`,
   ],
+  // Live events for the plan's WebSockets: a ring of RING_SIZE slots (src/queue/live-events.ts), each the frame as sent.
+  [
+    `CREATE TABLE IF NOT EXISTS live_events (slot INTEGER PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, frame TEXT NOT NULL)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
@@ -164,6 +168,21 @@ export class QueueStore implements DeliveryStore {
 
   setBucket(bucket: Bucket): void {
     setMeta(this.sql, "bucket", JSON.stringify(bucket));
+  }
+
+  /** Which of these batches the line does not hold yet (live events announce only those). */
+  unknownJobs(batchIds: string[]): string[] {
+    if (batchIds.length === 0) return [];
+    const known = new Set(
+      this.sql
+        .exec<{ batch_id: string }>(
+          `SELECT batch_id FROM jobs WHERE batch_id IN (SELECT value FROM json_each(?))`,
+          JSON.stringify(batchIds),
+        )
+        .toArray()
+        .map((r) => r.batch_id),
+    );
+    return batchIds.filter((id) => !known.has(id));
   }
 
   count(table: "jobs" | "inflight" | "events" | "callbacks"): number {

@@ -1,8 +1,9 @@
-// Worker entry: REST and tRPC over fetch, the cron watchdog, and the SendQueue Durable Object class.
+// Worker entry: REST, tRPC and the live-events socket over fetch, the cron watchdog, and the SendQueue Durable Object class.
 import { databaseFor } from "../db/client";
 import { watchdog } from "../domain/delivery/watchdog";
 import { queueClient } from "../queue/client";
 import { handleTrpc } from "../rpc/handler";
+import { eventsPlanOf, handleEvents } from "./events";
 import { withRequestLog } from "./request-log";
 import { buildRouter } from "./router";
 
@@ -15,6 +16,8 @@ export default {
     return withRequestLog(request, env.REQUEST_LOG !== "off", () => {
       const { pathname } = new URL(request.url);
       if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return handleTrpc(request, env, ctx);
+      const eventsPlan = eventsPlanOf(pathname);
+      if (eventsPlan !== undefined) return handleEvents(request, env, eventsPlan);
       return router.fetch(request, env, ctx);
     });
   },

@@ -1,7 +1,8 @@
 // The callback outbox, drained: due callbacks posted signed, at most six at a time, retried on Sinch's schedule.
 import { signatureHeaders } from "../signature";
 import { classifyCallbackStatus, retryDelay } from "./backoff";
-import type { DeliveryStore, StoredCallback } from "./deps";
+import type { DeliveryStore, LiveSink, StoredCallback } from "./deps";
+import { callbackAttemptEvent } from "./publish";
 
 /** Workers allow six simultaneous outgoing connections. */
 export const MAX_CONCURRENT_CALLBACKS = 6;
@@ -12,9 +13,15 @@ const CALLBACKS_PER_RUN = 60;
 /** A claimed callback is not due again before this: longer than a whole run, so only a crash releases it. */
 const CLAIM_MS = 60_000;
 
-export type CallbackResult = { id: number; outcome: "delivered" | "drop" | "retry"; status?: number };
+export type CallbackResult = {
+  id: number;
+  outcome: "delivered" | "drop" | "retry";
+  status?: number;
+  latencyMs?: number;
+};
 
 async function post(row: StoredCallback, secret: string, now: number): Promise<CallbackResult> {
+  const started = Date.now();
   try {
     const headers = {
       "content-type": "application/json",
@@ -29,9 +36,15 @@ async function post(row: StoredCallback, secret: string, now: number): Promise<C
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     await response.body?.cancel();
-    return { id: row.id, outcome: classifyCallbackStatus(response.status), status: response.status };
+    const latencyMs = Date.now() - started;
+    return {
+      id: row.id,
+      outcome: classifyCallbackStatus(response.status),
+      status: response.status,
+      latencyMs,
+    };
   } catch {
-    return { id: row.id, outcome: classifyCallbackStatus(undefined) };
+    return { id: row.id, outcome: classifyCallbackStatus(undefined), latencyMs: Date.now() - started };
   }
 }
 
@@ -65,7 +78,12 @@ export function nextAttemptAt(attempts: number, now: number): number | undefined
  * turn. Claiming first means two overlapping runs never post the same callback; one not reached within
  * the run's budget is released for the next run.
  */
-export async function sendDueCallbacks(store: DeliveryStore, secret: string, now: number): Promise<void> {
+export async function sendDueCallbacks(
+  store: DeliveryStore,
+  secret: string,
+  now: number,
+  live?: LiveSink,
+): Promise<void> {
   const rows = store.claimCallbacks(now, CALLBACKS_PER_RUN, now + CLAIM_MS);
   if (rows.length === 0) return;
   const results = await deliverCallbacks(rows, secret, now);
@@ -76,6 +94,7 @@ export async function sendDueCallbacks(store: DeliveryStore, secret: string, now
     const retryAt = result.outcome === "retry" ? nextAttemptAt(row.attempts + 1, now) : undefined;
     if (retryAt === undefined) store.deleteCallback(row.id);
     else store.retryCallback(row.id, row.attempts + 1, retryAt);
+    live?.publish([callbackAttemptEvent(row, result, retryAt === undefined)]);
     if (result.outcome !== "delivered")
       console.warn(
         JSON.stringify({

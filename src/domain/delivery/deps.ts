@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import type { BatchRow, ServicePlanRow } from "../../db/schema";
 import type { Upstream } from "../../upstream/upstream";
 import type { Draft } from "../batches/render";
+import type { LiveEventInput } from "../schemas/live-events";
 import type { LaterEvent, StatusEvent } from "./events";
 import type { Inflight } from "./outbound";
 import type { Bucket } from "./pacing";
@@ -91,6 +92,15 @@ export const freshMemory = (): EngineMemory => ({
 /** Where a dispatch step may be cut short, as a crash would: tests throw there to prove nothing is lost or sent twice. */
 export type CrashPoint = "after-submit" | "after-record";
 
+/**
+ * The plan's live-event feed (the queue object's WebSockets). `publish` is cheap (one local SQLite insert);
+ * `listening` says whether anyone is connected, so events that cost a D1 query are built only then.
+ */
+export interface LiveSink {
+  publish(events: LiveEventInput[]): void;
+  listening(): boolean;
+}
+
 export interface DeliveryDeps {
   db: Db;
   store: DeliveryStore;
@@ -99,4 +109,5 @@ export interface DeliveryDeps {
   now: () => number;
   memory: EngineMemory;
   checkpoint: (point: CrashPoint) => void;
+  live: LiveSink;
 }

@@ -3,13 +3,14 @@ import { applyStatusEvents } from "../../db/status-events";
 import { callbacksFor } from "./callbacks-for";
 import type { DeliveryDeps } from "./deps";
 import type { StatusEvent } from "./events";
+import { publishChanges } from "./publish";
 
 /**
  * Only rows that really changed cause callbacks, so a repeated or late event changes nothing and calls
  * nobody. `alsoCheck`: batches to close even without events (all sent, or nothing to send at all).
  */
 export async function recordEvents(
-  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory">,
+  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory" | "live">,
   events: StatusEvent[],
   alsoCheck: string[] = [],
 ): Promise<void> {
@@ -22,4 +23,5 @@ export async function recordEvents(
     deps.store.deleteJob(b.id);
     deps.memory.active.delete(b.id);
   }
+  await publishChanges(deps, changed, batches);
 }

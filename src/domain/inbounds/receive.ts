@@ -19,8 +19,10 @@ import type { InboundRow } from "../../db/schema";
 import type { PlanContext } from "../context";
 import { ApiError } from "../errors";
 import { newId } from "../ids";
+import { inboundEvent, notifyLive, optOutEvent } from "../live-notify";
 import type { AutoUpdate } from "../schemas/groups";
 import type { InboundMessage } from "../schemas/inbounds";
+import type { LiveEventInput } from "../schemas/live-events";
 import { optInKeywords, optOutKeywords } from "../service-plans/admin";
 import { toInbound } from "./inbounds";
 import { leadingWords, matchesKeyword, optChange } from "./keywords";
@@ -73,10 +75,11 @@ export async function receiveInbound(
   const stored = inserted ? row : await claimStored(ctx, row.externalId ?? "", now);
   if ("done" in stored) return { inbound: toInbound(stored.done), duplicate: true };
   const inbound = toInbound(stored);
+  let optOuts: LiveEventInput[] = [];
   try {
     // Keywords and opt-outs are idempotent, so finishing a half-done first delivery repeats nothing harmful.
     if (stored.type === "mo_text")
-      await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
+      optOuts = await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
     if (ctx.plan.callbackUrl)
       await ctx.queue.queueCallbacks([{ url: ctx.plan.callbackUrl, body: JSON.stringify(inbound) }]);
   } catch (e) {
@@ -84,6 +87,7 @@ export async function receiveInbound(
     throw e;
   }
   await markInboundProcessed(ctx.db, stored.id, ctx.now());
+  notifyLive(ctx, [inboundEvent(inbound), ...optOuts]);
   return { inbound, duplicate: !inserted };
 }
 
@@ -109,8 +113,11 @@ async function claimStored(
   );
 }
 
-/** Group auto_update keywords on the number the message was sent to, then STOP/START for the plan. */
-async function applyKeywords(ctx: PlanContext, mo: InboundInput): Promise<void> {
+/**
+ * Group auto_update keywords on the number the message was sent to, then STOP/START for the plan; returns the
+ * opt-out change as a live event when there was one.
+ */
+async function applyKeywords(ctx: PlanContext, mo: InboundInput): Promise<LiveEventInput[]> {
   const words = leadingWords(mo.body);
   const candidates = await autoUpdateGroupsFor(ctx.db, ctx.plan.id, mo.to);
   const now = ctx.now();
@@ -127,8 +134,11 @@ async function applyKeywords(ctx: PlanContext, mo: InboundInput): Promise<void> 
   });
   const [first, ...rest] = writes;
   if (first) await atomic(ctx.db, [first, ...rest]);
-  if (!ctx.plan.optOutEnabled) return;
+  if (!ctx.plan.optOutEnabled) return [];
   const change = optChange(words[0], optOutKeywords(ctx.plan), optInKeywords(ctx.plan));
-  if (change === "opt_out") await addOptOut(ctx.db, ctx.plan.id, mo.from, words[0] as string, now);
-  if (change === "opt_in") await removeOptOut(ctx.db, ctx.plan.id, mo.from);
+  if (change === "opt_out" && (await addOptOut(ctx.db, ctx.plan.id, mo.from, words[0] as string, now)))
+    return [optOutEvent(mo.from, "added")];
+  if (change === "opt_in" && (await removeOptOut(ctx.db, ctx.plan.id, mo.from)))
+    return [optOutEvent(mo.from, "removed")];
+  return [];
 }

@@ -6,6 +6,7 @@ import {
 } from "../../db/opt-outs";
 import type { PlanContext } from "../context";
 import { ApiError, notFound } from "../errors";
+import { notifyLive, optOutEvent } from "../live-notify";
 import { normalizeMsisdn } from "../msisdn";
 import { pageEnvelope } from "../schemas/common";
 import type { ListOptOutsQuery, OptOut, OptOutRequest } from "../schemas/opt-outs";
@@ -21,7 +22,8 @@ export async function listOptOuts(ctx: PlanContext, q: ListOptOutsQuery) {
 
 export async function addOptOut(ctx: PlanContext, req: OptOutRequest): Promise<OptOut> {
   const now = ctx.now();
-  await insertOptOut(ctx.db, ctx.plan.id, req.msisdn, "api", now);
+  if (await insertOptOut(ctx.db, ctx.plan.id, req.msisdn, "api", now))
+    notifyLive(ctx, [optOutEvent(req.msisdn, "added")]);
   return { msisdn: req.msisdn, source: "api", created_at: toIso(now) };
 }
 
@@ -30,4 +32,5 @@ export async function removeOptOut(ctx: PlanContext, msisdn: string): Promise<vo
   if (number === undefined)
     throw new ApiError("syntax_invalid_parameter_format", `msisdn: '${msisdn}' is not a valid phone number`);
   if (!(await deleteOptOut(ctx.db, ctx.plan.id, number))) throw notFound("Opt-out", number);
+  notifyLive(ctx, [optOutEvent(number, "removed")]);
 }

@@ -39,7 +39,10 @@ export const INFO = {
     "reports, groups and inbound messages, plus the gateway's own opt-out list, simulator and admin API.",
     "Every 4xx and 5xx answer is Sinch's error body `{code, text}`. Phone numbers are accepted with `+`,",
     "without, or with `00`, and returned as digits without `+`. The same operations are also served as",
-    "tRPC procedures at `/trpc` for the typed TypeScript client.",
+    "tRPC procedures at `/trpc` for the typed TypeScript client. Live events (batch progress, recipient",
+    "statuses, inbounds, opt-outs, callback attempts) stream over a WebSocket at",
+    "`GET /gateway/v1/{service_plan_id}/events` (subprotocols `gateway-events.v1` and `token.<API token>`),",
+    "described in the gateway's docs/events.md rather than here: its messages are not request/response operations.",
   ].join(" "),
 };
 

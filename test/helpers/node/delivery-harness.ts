@@ -82,6 +82,8 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
       crashes.shift();
       throw new Error(`simulated crash ${point}`);
     },
+    // Nobody listens in these tests: the engine must then build no event that costs a query.
+    live: { publish: () => undefined, listening: () => false },
   };
   const queue: QueueClient = {
     enqueue: async (jobs) => {
@@ -93,6 +95,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     },
     queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
     recordEvents: (events) => recordEvents(deps, events),
+    publish: async (events) => deps.live.publish(events),
   };
   const deferred: Promise<unknown>[] = [];
   const ctx: PlanContext = { db, plan, now: () => clock.now, queue, defer: (work) => deferred.push(work) };
