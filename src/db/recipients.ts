@@ -77,13 +77,15 @@ export async function queuedRecipientsOf(
   limit: number,
 ): Promise<{ batchId: string; recipient: string; optedOut: 0 | 1 }[]> {
   if (batchIds.length === 0) return [];
-  // Opt-outs ride along: whether a number may still be sent to is decided at send time.
+  // Opt-outs ride along: whether a number may still be sent to is decided at send time. The one message
+  // sent past an opt-out is the automatic confirmation of it.
   return db.all<{
     batchId: string;
     recipient: string;
     optedOut: 0 | 1;
   }>(sql`SELECT r.batch_id AS batchId, r.recipient,
-      (o.msisdn IS NOT NULL) AS optedOut
+      (o.msisdn IS NOT NULL AND NOT EXISTS (SELECT 1 FROM auto_replies a
+        WHERE a.batch_id = r.batch_id AND a.kind = 'opt_out')) AS optedOut
     FROM json_each(${JSON.stringify(batchIds)}) j
     JOIN recipients r ON r.batch_id = j.value AND r.status = 'Queued'
     LEFT JOIN opt_outs o ON o.service_plan_id = ${planId} AND o.msisdn = r.recipient

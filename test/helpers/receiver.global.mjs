@@ -1,9 +1,22 @@
 // Vitest global setup (Node): a real HTTP callback receiver on localhost that records calls and can fail on purpose.
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
+
+/** What a careful receiver does (docs/callbacks.md): a valid signature over the raw body, a fresh timestamp. */
+function signedAndFresh(secret, body, headers) {
+  const nonce = headers["x-sinch-webhook-signature-nonce"];
+  const timestamp = headers["x-sinch-webhook-signature-timestamp"];
+  const expected = createHmac("sha256", secret).update(`${body}.${nonce}.${timestamp}`).digest();
+  const given = Buffer.from(headers["x-sinch-webhook-signature"] ?? "", "base64");
+  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+  return fresh && given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /**
  * POST /<inbox>?fail=<status>&times=<n> records the call, answers <status> for the first n calls to
- * that inbox and 200 after. GET /__calls/<inbox> returns what the inbox received.
+ * that inbox and 200 after; with ?verify=<secret> it answers 401 to a call not signed with that secret or
+ * signed more than 5 minutes ago. A POST to a path ending in /batches answers like Sinch's send: 201 with a
+ * batch id (the receiver stands in for Sinch's REST API). GET /__calls/<inbox> returns what the inbox received.
  */
 export default async function setup(project) {
   const inboxes = new Map();
@@ -21,8 +34,17 @@ export default async function setup(project) {
       const calls = inboxes.get(inbox) ?? [];
       inboxes.set(inbox, calls);
       const failures = Number(url.searchParams.get("times") ?? "0");
-      const status = calls.length < failures ? Number(url.searchParams.get("fail")) : 200;
-      calls.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status });
+      const body = Buffer.concat(chunks).toString("utf8");
+      const secret = url.searchParams.get("verify");
+      let status = calls.length < failures ? Number(url.searchParams.get("fail")) : 200;
+      if (secret !== null && !signedAndFresh(secret, body, req.headers)) status = 401;
+      calls.push({ headers: req.headers, body, status });
+      if (req.method === "POST" && url.pathname.endsWith("/batches")) {
+        const id = `SINCH${randomUUID().replaceAll("-", "").slice(0, 21).toUpperCase()}`;
+        const sent = JSON.parse(body || "{}");
+        res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ ...sent, id }));
+        return;
+      }
       res.writeHead(status).end();
     });
   });

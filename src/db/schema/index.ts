@@ -1,5 +1,6 @@
 // The drizzle schema: every D1 table (the one barrel file, as drizzle-kit reads it).
 export * from "./api-tokens";
+export * from "./auto-replies";
 export * from "./batches";
 export * from "./groups";
 export * from "./inbounds";

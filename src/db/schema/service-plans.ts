@@ -1,5 +1,6 @@
 // Table: service plans (tenants) and their settings.
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { planExtraColumns } from "./plan-extras";
 
 export const servicePlans = sqliteTable("service_plans", {
   id: text("id").primaryKey(),
@@ -24,6 +25,7 @@ export const servicePlans = sqliteTable("service_plans", {
   sinchWebhookSecretEncrypted: text("sinch_webhook_secret_encrypted"),
   createdAt: integer("created_at").notNull(),
   modifiedAt: integer("modified_at").notNull(),
+  ...planExtraColumns,
 });
 
 export type ServicePlanRow = typeof servicePlans.$inferSelect;

@@ -24,6 +24,7 @@ import type { AutoUpdate } from "../schemas/groups";
 import type { InboundMessage } from "../schemas/inbounds";
 import type { LiveEventInput } from "../schemas/live-events";
 import { optInKeywords, optOutKeywords } from "../service-plans/admin";
+import { sendAutoReply } from "./auto-reply";
 import { toInbound } from "./inbounds";
 import { leadingWords, matchesKeyword, optChange } from "./keywords";
 
@@ -80,6 +81,7 @@ export async function receiveInbound(
     // Keywords and opt-outs are idempotent, so finishing a half-done first delivery repeats nothing harmful.
     if (stored.type === "mo_text")
       optOuts = await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
+    await sendAutoReply(ctx, stored);
     if (ctx.plan.callbackUrl)
       await ctx.queue.queueCallbacks([{ url: ctx.plan.callbackUrl, body: JSON.stringify(inbound) }]);
   } catch (e) {

@@ -1,6 +1,7 @@
 // Wire schemas of the admin API: creating and updating service plans and issuing tokens.
 import { z } from "zod";
 import { CallbackUrl, IdParam, lazySchema, Originator, Paging, pageOf, Url } from "./common";
+import { planExtraOutput, planExtraSettings } from "./plan-extras";
 
 const Keywords = z
   .array(z.string().regex(/^\w{1,15}$/, "keywords are single words of at most 15 characters"))
@@ -37,6 +38,8 @@ const settings = {
   opt_out_keywords: Keywords.nullable(),
   opt_in_keywords: Keywords.nullable(),
   upstream: UpstreamSettings,
+  help_keywords: Keywords.nullable(),
+  ...planExtraSettings,
 };
 
 export const CreateServicePlanRequest = z
@@ -87,6 +90,7 @@ export const ServicePlanSettings = lazySchema(() =>
     ]),
     created_at: Time(),
     modified_at: Time(),
+    ...planExtraOutput(),
   }),
 );
 export type ServicePlanSettings = z.infer<ReturnType<typeof ServicePlanSettings>>;

@@ -29,6 +29,7 @@ import {
 import { encryptSecret, requireKey } from "../secrets";
 import { toIso } from "../time";
 import { forgetPlan } from "./authenticate";
+import { extraChanges, extraColumns, extraSettings } from "./plan-extras";
 import { hashToken } from "./token-hash";
 
 export function toSettings(row: ServicePlanRow): ServicePlanSettings {
@@ -49,6 +50,7 @@ export function toSettings(row: ServicePlanRow): ServicePlanSettings {
         : { type: "simulator" },
     created_at: toIso(row.createdAt),
     modified_at: toIso(row.modifiedAt),
+    ...extraSettings(row),
   };
 }
 
@@ -103,6 +105,7 @@ export async function createServicePlan(
     ...(await upstreamColumns(req.upstream ?? { type: "simulator" }, encryptionKey)),
     createdAt: now,
     modifiedAt: now,
+    ...extraColumns(req),
   };
   const apiToken = req.api_token ?? randomHex(16);
   const tokenId = newId();
@@ -144,6 +147,7 @@ export async function updateServicePlan(
     ...(req.opt_out_keywords !== undefined && { optOutKeywords: keywordsColumn(req.opt_out_keywords) }),
     ...(req.opt_in_keywords !== undefined && { optInKeywords: keywordsColumn(req.opt_in_keywords) }),
     ...(req.upstream !== undefined && (await upstreamColumns(req.upstream, encryptionKey))),
+    ...extraChanges(req),
   });
   if (!row) throw notFound("Service plan", planId);
   forgetPlan(planId);

@@ -33,7 +33,9 @@ export const simulatorOperations: Operation[] = [
       path: `${SIMULATOR}/inbounds`,
       operationId: "sendSimulatedInbound",
       summary: "Send a message from a simulated handset",
-      description: "Arrives as an inbound message of the plan (simulator plans only; 403 otherwise).",
+      description:
+        "Arrives as an inbound message of the plan (simulator plans and staging Sinch plans, those with " +
+        "`simulate_except`; 403 otherwise).",
       tag,
       body: SimulatedInboundRequest,
       status: 201,

@@ -14,6 +14,7 @@ import { addJobs } from "../../../src/domain/delivery/enqueue";
 import { recordEvents } from "../../../src/domain/delivery/record";
 import { runDue } from "../../../src/domain/delivery/run";
 import { SendBatchRequest } from "../../../src/domain/schemas/batches";
+import { NO_EXTRAS } from "../../../src/domain/service-plans/plan-extras";
 import { migrate, QueueStore } from "../../../src/queue/storage";
 import { type ScriptedUpstream, scriptedUpstream } from "./scripted-upstream";
 import { SqliteD1, sqliteStorage } from "./sqlite-d1";
@@ -66,6 +67,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     sinchWebhookSecretEncrypted: null,
     createdAt: T0,
     modifiedAt: T0,
+    ...NO_EXTRAS,
     ...settings,
   };
   await db.insert(servicePlans).values(plan);
