@@ -6,6 +6,7 @@ import { groupsRouter } from "./routers/groups";
 import { inboundsRouter } from "./routers/inbounds";
 import { optOutsRouter } from "./routers/opt-outs";
 import { simulatorRouter } from "./routers/simulator";
+import { statsRouter } from "./routers/stats";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   admin: adminRouter,
   simulator: simulatorRouter,
   optOuts: optOutsRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

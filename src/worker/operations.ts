@@ -9,6 +9,7 @@ import { inboundOperations } from "./routes/inbounds";
 import { metaOperations } from "./routes/meta";
 import { optOutOperations } from "./routes/opt-outs";
 import { simulatorOperations } from "./routes/simulator";
+import { statsOperations } from "./routes/stats";
 import { webhookOperations } from "./routes/webhooks";
 
 export const operations: readonly Operation[] = [
@@ -17,6 +18,7 @@ export const operations: readonly Operation[] = [
   ...groupOperations,
   ...inboundOperations,
   ...optOutOperations,
+  ...statsOperations,
   ...simulatorOperations,
   ...adminOperations,
   ...webhookOperations,
