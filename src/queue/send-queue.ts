@@ -9,6 +9,7 @@ import { cancelBatch, dropFromLine } from "../domain/delivery/cancel";
 import type { CallbackJob, CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
 import { freshMemory } from "../domain/delivery/deps";
 import { currentBucket } from "../domain/delivery/dispatch-step";
+import { engineLog } from "../domain/delivery/engine-log";
 import { addJobs, type QueueJob } from "../domain/delivery/enqueue";
 import type { StatusEvent } from "../domain/delivery/events";
 import { recordEvents } from "../domain/delivery/record";
@@ -131,6 +132,8 @@ export class SendQueue extends DurableObject<Env> {
         now: () => this.now(),
         memory: this.memory,
         checkpoint: (point) => this.overrides.checkpoint?.(point),
+        log: engineLog(this.env.REQUEST_LOG !== "off"),
+        analytics: this.env.ANALYTICS,
       });
     };
     const result = this.tail.then(run, run);

@@ -4,6 +4,8 @@ import type { Db } from "../../db/client";
 import type { BatchRow, ServicePlanRow } from "../../db/schema";
 import type { Upstream } from "../../upstream/upstream";
 import type { Draft } from "../batches/render";
+import type { AnalyticsSink } from "../stats/analytics";
+import type { EngineLog } from "./engine-log";
 import type { LaterEvent, StatusEvent } from "./events";
 import type { Inflight } from "./outbound";
 import type { Bucket } from "./pacing";
@@ -99,4 +101,8 @@ export interface DeliveryDeps {
   now: () => number;
   memory: EngineMemory;
   checkpoint: (point: CrashPoint) => void;
+  /** Structured engine log lines (dispatch steps, upstream errors); absent means silent. */
+  log?: EngineLog;
+  /** Workers Analytics Engine, when the optional binding is configured. */
+  analytics?: AnalyticsSink;
 }
