@@ -98,6 +98,25 @@ export class SendQueue extends DurableObject<Env> {
     };
   }
 
+  /**
+   * The plan is deleted: the alarm and all storage go, after any running work (same lock), and nothing is
+   * kept in memory. The tables are made again, empty, in case a stale caller reaches this object later.
+   */
+  async stop(): Promise<void> {
+    const run = async () => {
+      await this.ctx.storage.deleteAlarm();
+      await this.ctx.storage.deleteAll();
+      migrate(this.ctx.storage.sql);
+      Object.assign(this.memory, freshMemory());
+      this.planId = undefined;
+      this.planCache = undefined;
+      this.alarmAt = null;
+    };
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
   override async alarm(): Promise<void> {
     // The runtime consumed the alarm that woke us.
     this.alarmAt = null;
