@@ -1,5 +1,5 @@
 // A plan's statistics: counters by minute bucket (kept by triggers as state changes), summed to the asked granularity.
-import { type StatRow, statBuckets } from "../../db/plan-stats";
+import { type StatBucket, statBuckets } from "../../db/plan-stats";
 import type { PlanContext } from "../context";
 import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
@@ -14,24 +14,20 @@ export const MAX_BUCKETS = 1440;
 export const MAX_DAYS = 31;
 const DEFAULT_SPAN_MINUTES: Record<Granularity, number> = { minute: 60, hour: 1440, day: 1440 * 7 };
 
-/** Stored metric -> wire field; final statuses are stored as their lower-case name with the code. */
-const FIELDS: Record<string, keyof Omit<StatCounts, "statuses" | "opted_out">> = {
-  accepted: "accepted",
-  dispatched: "dispatched",
-  parts: "parts_sent",
-  inbound: "inbound_received",
-  delivered: "delivered",
-  failed: "failed",
-  rejected: "rejected",
-  aborted: "aborted",
-  expired: "expired",
-  cancelled: "cancelled",
-};
-
-/** Final statuses only: "dispatched" is the counter of messages that left, not a status a recipient ends in. */
+/** Final statuses are stored as their lower-case name with the code; "dispatched" is a counter, not one. */
 const STATUS_BY_METRIC = new Map<string, DeliveryStatus>(
   DELIVERY_STATUSES.filter((s) => s !== "Queued" && s !== "Dispatched").map((s) => [s.toLowerCase(), s]),
 );
+
+/** The wire field of each final status that has one (others, e.g. Unknown, appear in `statuses` only). */
+const STATUS_FIELDS: Partial<Record<DeliveryStatus, keyof StatCounts>> = {
+  Delivered: "delivered",
+  Failed: "failed",
+  Rejected: "rejected",
+  Aborted: "aborted",
+  Expired: "expired",
+  Cancelled: "cancelled",
+};
 
 const emptyCounts = (): StatCounts => ({
   accepted: 0,
@@ -48,15 +44,25 @@ const emptyCounts = (): StatCounts => ({
   statuses: [],
 });
 
-function add(into: StatCounts, row: StatRow): void {
-  const field = FIELDS[row.metric];
-  if (field) into[field] += row.count;
-  const status = STATUS_BY_METRIC.get(row.metric);
-  if (!status) return;
-  if (status === CODES.optedOut.status && row.code === CODES.optedOut.code) into.opted_out += row.count;
-  const same = into.statuses.find((s) => s.status === status && s.code === row.code);
-  if (same) same.count += row.count;
-  else into.statuses.push({ status, code: row.code, count: row.count });
+/** Adds one bucket row into `into`; false when the row counted nothing at all. */
+function add(into: StatCounts, row: StatBucket): boolean {
+  into.accepted += row.accepted;
+  into.dispatched += row.dispatched;
+  into.parts_sent += row.parts;
+  into.inbound_received += row.inbound;
+  let any = row.accepted !== 0 || row.dispatched !== 0 || row.parts !== 0 || row.inbound !== 0;
+  for (const [metric, code, count] of JSON.parse(row.finals) as [string, number, number][]) {
+    const status = STATUS_BY_METRIC.get(metric);
+    if (!status || count === 0) continue;
+    any = true;
+    const field = STATUS_FIELDS[status];
+    if (field) (into[field] as number) += count;
+    if (status === CODES.optedOut.status && code === CODES.optedOut.code) into.opted_out += count;
+    const same = into.statuses.find((s) => s.status === status && s.code === code);
+    if (same) same.count += count;
+    else into.statuses.push({ status, code, count });
+  }
+  return any;
 }
 
 /** The range in whole buckets: start rounded down, end rounded up; bad or oversized ranges are a 400. */
@@ -90,13 +96,8 @@ export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> 
   const totals = emptyCounts();
   const buckets: Stats["buckets"] = [];
   for (const row of rows) {
-    let bucket = buckets.at(-1);
-    const start = toIso(row.bucket * MINUTE_MS);
-    if (bucket?.start !== start) {
-      bucket = { start, ...emptyCounts() };
-      buckets.push(bucket);
-    }
-    add(bucket, row);
+    const bucket = { start: toIso(row.bucket * MINUTE_MS), ...emptyCounts() };
+    if (add(bucket, row)) buckets.push(bucket);
     add(totals, row);
   }
   // One order whatever the granularity: by status, then code.
