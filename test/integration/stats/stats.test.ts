@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, createPlan, type TestPlan } from "../../helpers/gateway";
-import { drain, runUntil, setClock, statusesOf } from "../../helpers/queue";
+import { drain, sendUnanswered, setClock, statusesOf } from "../../helpers/queue";
 
 const fromPhone = (plan: TestPlan, from: string, body: string) =>
   call("POST", `/simulator/v1/${plan.id}/inbounds`, { token: plan.token, body: { from, to: "12345", body } });
@@ -50,17 +50,7 @@ describe("plan statistics", () => {
     await plan.rest("DELETE", `/batches/${b.id}`);
     await drain(plan.id);
     // No receipt ever (9700): Dispatched, then Expired at expire_at.
-    const now = Date.now() + 1_000;
-    await setClock(plan.id, now);
-    const c = (
-      await plan.rest("POST", "/batches", {
-        from: "12345",
-        to: ["46700009700"],
-        body: "x",
-        expire_at: new Date(now + 60_000).toISOString(),
-      })
-    ).body;
-    await runUntil(plan.id, async () => (await statusesOf(c.id))["46700009700"]?.status === "Dispatched");
+    const { now } = await sendUnanswered(plan);
     await setClock(plan.id, now + 60_000);
     await drain(plan.id);
     expect(await statusesOf(a.id)).toMatchObject({ "46700000077": { status: "Rejected", code: 408 } });
