@@ -9,6 +9,7 @@ import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
 import { eventsBench, reportEvents } from "./events.mjs";
 import { scenarios } from "./http-scenarios.mjs";
 import { closedLoop, createClient, sequential } from "./load.mjs";
+import { memoryBench, reportOps, statsQueryBench } from "./ops.mjs";
 import { createPlan, readDevVars, root, startGateway } from "./server.mjs";
 import { testingGatewayBench } from "./testing-gateway.mjs";
 
@@ -195,6 +196,43 @@ const liveEventsBench = (adminToken) =>
     (g) => eventsBench({ gateway: g, adminToken, log }),
     reportEvents,
   );
+/** Stats query latency (BENCH_STATS=0 skips) and memory under a long load (BENCH_MEMORY=0 skips). */
+async function opsBench() {
+  console.log("\nOperations: statistics and memory");
+  const runStats = process.env.BENCH_STATS !== "0";
+  const runMemory = process.env.BENCH_MEMORY !== "0";
+  if (!runStats && !runMemory) {
+    console.log("  skipped: BENCH_STATS=0 BENCH_MEMORY=0");
+    return true;
+  }
+  try {
+    gateway = await startGateway({ log });
+    // Read after the start: start.mjs writes .dev.vars on its first run.
+    const adminToken = readDevVars().ADMIN_TOKEN;
+    if (!adminToken) throw new Error(".dev.vars has no ADMIN_TOKEN");
+    const stats = runStats
+      ? await statsQueryBench({ gateway, adminToken, log, iterations: ITERATIONS })
+      : null;
+    const memory = runMemory
+      ? await memoryBench({
+          gateway,
+          adminToken,
+          log,
+          minutes: num("BENCH_MEMORY_MINUTES", 10),
+          settleS: num("BENCH_MEMORY_SETTLE_SECONDS", 30),
+          concurrency: Math.round(num("BENCH_MEMORY_CONCURRENCY", 8)),
+        })
+      : null;
+    reportOps({ stats, memory });
+    return memory === null || memory.errors === 0;
+  } catch (error) {
+    console.error(`\nOperations bench failed: ${error.stack ?? error}`);
+    return false;
+  } finally {
+    await gateway?.stop();
+    gateway = null;
+  }
+}
 
 function textBench() {
   const script = path.join(root, "bench", "text.ts");
@@ -247,8 +285,9 @@ else if (!interrupted) {
   console.error("\nDelivery engine bench: .dev.vars has no ADMIN_TOKEN");
   ok = false;
 }
+if (!interrupted) ok = (await opsBench()) && ok;
 if (!interrupted) {
   ok = textBench() && ok;
-  ok = (await testingGatewayBench()) && ok;
+  if (process.env.BENCH_TESTING_GATEWAY !== "0") ok = (await testingGatewayBench()) && ok;
   process.exitCode = ok ? 0 : 1;
 }

@@ -136,7 +136,7 @@ export async function startGateway({ log = () => {}, args = [] } = {}) {
   log(`gateway ready on ${base} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // start.mjs runs wrangler (and so workerd) in a process group of its own: count both groups as the gateway.
   const pid = [child.pid, ...childGroups(child.pid)];
-  return { base, port, pid, stop, reloads: () => reloads, tail: () => tail.join("\n") };
+  return { base, port, pid, persistTo, stop, reloads: () => reloads, tail: () => tail.join("\n") };
 }
 
 /** The process groups of the direct children of `parent` (Linux /proc; none elsewhere). */

@@ -41,6 +41,7 @@ export async function applyStatusEvents(
       e.operatorStatusAt ?? null,
       e.encoding ?? null,
       e.parts ?? null,
+      e.partsSent ?? null,
     ]),
   );
   const batchIds = JSON.stringify([...new Set([...events.map((e) => e.batchId), ...alsoCheck])]);
@@ -49,14 +50,16 @@ export async function applyStatusEvents(
         status = e.status, code = e.code, at = e.at,
         operator_status_at = coalesce(e.op, recipients.operator_status_at),
         encoding = coalesce(e.enc, recipients.encoding),
-        number_of_message_parts = coalesce(e.parts, recipients.number_of_message_parts)
+        number_of_message_parts = coalesce(e.parts, recipients.number_of_message_parts),
+        parts_sent = coalesce(e.sent, recipients.parts_sent)
       FROM (SELECT json_extract(value, '$[0]') AS b, json_extract(value, '$[1]') AS r, json_extract(value, '$[2]') AS status,
                    json_extract(value, '$[3]') AS code, json_extract(value, '$[4]') AS at, json_extract(value, '$[5]') AS op,
-                   json_extract(value, '$[6]') AS enc, json_extract(value, '$[7]') AS parts
+                   json_extract(value, '$[6]') AS enc, json_extract(value, '$[7]') AS parts,
+                   json_extract(value, '$[8]') AS sent
             FROM json_each(${payload})) AS e
       WHERE recipients.batch_id = e.b AND recipients.recipient = e.r AND ${rank("recipients.status")} < ${rank("e.status")}
         AND NOT (e.status = 'Cancelled' AND recipients.status != 'Queued')
-      RETURNING batch_id, recipient, service_plan_id, status, code, at, operator_status_at, encoding, number_of_message_parts, feedback_at`),
+      RETURNING batch_id, recipient, service_plan_id, status, code, at, operator_status_at, encoding, number_of_message_parts, parts_sent, feedback_at`),
     db.all<{ id: string }>(sql`UPDATE batches SET completed_at = ${now}
       WHERE id IN (SELECT value FROM json_each(${batchIds})) AND completed_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.batch_id = batches.id AND r.status IN ('Queued', 'Dispatched'))
@@ -78,6 +81,7 @@ export async function applyStatusEvents(
       operatorStatusAt: r.operator_status_at as number | null,
       encoding: r.encoding as string | null,
       numberOfMessageParts: r.number_of_message_parts as number | null,
+      partsSent: r.parts_sent as number | null,
       feedbackAt: r.feedback_at as number | null,
     })),
     batches: batches.map((b) => ({

@@ -25,6 +25,8 @@ export interface AdminContext {
   db: Db;
   now: () => number;
   encryptionKey: string | undefined;
+  /** Stops a plan's send queue for good: no alarm, empty storage (deleting a plan). */
+  stopQueue: (planId: string) => Promise<void>;
 }
 
 export interface PlanContext {

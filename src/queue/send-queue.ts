@@ -9,6 +9,7 @@ import { cancelBatch, dropFromLine } from "../domain/delivery/cancel";
 import type { CallbackJob, CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
 import { freshMemory } from "../domain/delivery/deps";
 import { currentBucket } from "../domain/delivery/dispatch-step";
+import { engineLog } from "../domain/delivery/engine-log";
 import { addJobs, type QueueJob } from "../domain/delivery/enqueue";
 import type { StatusEvent } from "../domain/delivery/events";
 import { batchCreatedEvents } from "../domain/delivery/publish";
@@ -135,6 +136,25 @@ export class SendQueue extends DurableObject<Env> {
     };
   }
 
+  /**
+   * The plan is deleted: the alarm and all storage go, after any running work (same lock), and nothing is
+   * kept in memory. The tables are made again, empty, in case a stale caller reaches this object later.
+   */
+  async stop(): Promise<void> {
+    const run = async () => {
+      await this.ctx.storage.deleteAlarm();
+      await this.ctx.storage.deleteAll();
+      migrate(this.ctx.storage.sql);
+      Object.assign(this.memory, freshMemory());
+      this.planId = undefined;
+      this.planCache = undefined;
+      this.alarmAt = null;
+    };
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
   override async alarm(): Promise<void> {
     // The runtime consumed the alarm that woke us.
     this.alarmAt = null;
@@ -170,6 +190,8 @@ export class SendQueue extends DurableObject<Env> {
         memory: this.memory,
         checkpoint: (point) => this.overrides.checkpoint?.(point),
         live: this.live,
+        log: engineLog(this.env.REQUEST_LOG !== "off"),
+        analytics: this.env.ANALYTICS,
       });
     };
     const result = this.tail.then(run, run);

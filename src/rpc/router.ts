@@ -7,6 +7,7 @@ import { groupsRouter } from "./routers/groups";
 import { inboundsRouter } from "./routers/inbounds";
 import { optOutsRouter } from "./routers/opt-outs";
 import { simulatorRouter } from "./routers/simulator";
+import { statsRouter } from "./routers/stats";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   simulator: simulatorRouter,
   optOuts: optOutsRouter,
   callbacks: callbackCheckRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import type { AdminContext, PlanContext } from "../domain/context";
 import { ApiError } from "../domain/errors";
 import { authenticatePlan, bearerToken } from "../domain/service-plans/authenticate";
 import { hashToken, timingSafeEqualText } from "../domain/service-plans/token-hash";
-import { queueClient } from "../queue/client";
+import { queueClient, sendQueueFor } from "../queue/client";
 
 export async function planContext(
   env: Env,
@@ -22,6 +22,7 @@ export const adminContext = (env: Env): AdminContext => ({
   db: databaseFor(env),
   now: Date.now,
   encryptionKey: env.UPSTREAM_ENCRYPTION_KEY,
+  stopQueue: (planId) => sendQueueFor(env, planId).stop(),
 });
 
 /** The admin API is off (every call 401) when ADMIN_TOKEN is not set. */

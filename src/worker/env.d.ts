@@ -4,7 +4,12 @@ interface SecretsEnv {
   /** This gateway's public origin (https://…): where Sinch sends its webhooks for forwarded batches. */
   PUBLIC_URL?: string;
 }
-interface Env extends SecretsEnv {}
+/** Optional bindings, commented out in wrangler.toml: nothing depends on them being there. */
+interface OptionalBindingsEnv {
+  /** Workers Analytics Engine: one data point per delivery event class when configured. */
+  ANALYTICS?: AnalyticsEngineDataset;
+}
+interface Env extends SecretsEnv, OptionalBindingsEnv {}
 declare namespace Cloudflare {
-  interface Env extends SecretsEnv {}
+  interface Env extends SecretsEnv, OptionalBindingsEnv {}
 }

@@ -10,6 +10,7 @@ import { inboundOperations } from "./routes/inbounds";
 import { metaOperations } from "./routes/meta";
 import { optOutOperations } from "./routes/opt-outs";
 import { simulatorOperations } from "./routes/simulator";
+import { statsOperations } from "./routes/stats";
 import { webhookOperations } from "./routes/webhooks";
 
 export const operations: readonly Operation[] = [
@@ -19,6 +20,7 @@ export const operations: readonly Operation[] = [
   ...inboundOperations,
   ...optOutOperations,
   ...callbackCheckOperations,
+  ...statsOperations,
   ...simulatorOperations,
   ...adminOperations,
   ...webhookOperations,

@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import type { CrashPoint } from "../../src/domain/delivery/deps";
 import { sendQueueFor } from "../../src/queue/client";
 import type { SendQueue } from "../../src/queue/send-queue";
+import type { TestPlan } from "./gateway";
 
 export const queueOf = (planId: string) => sendQueueFor(env, planId);
 
@@ -66,4 +67,25 @@ export async function simulatorRows(planId: string) {
     .bind(planId)
     .all<{ batch_id: string; recipient: string; body: string; submissions: number; rowid: number }>();
   return results;
+}
+
+/**
+ * Freezes the queue's clock a second ahead of the real one (so the batch is due at once), sends a 9700 number
+ * (the simulator never sends its receipt) expiring a minute later, and waits until it is Dispatched.
+ */
+export async function sendUnanswered(
+  plan: TestPlan,
+): Promise<{ id: string; expire_at: string; now: number }> {
+  const now = Date.now() + 1_000;
+  await setClock(plan.id, now);
+  const batch = (
+    await plan.rest("POST", "/batches", {
+      from: "12345",
+      to: ["46700009700"],
+      body: "x",
+      expire_at: new Date(now + 60_000).toISOString(),
+    })
+  ).body;
+  await runUntil(plan.id, async () => (await statusesOf(batch.id))["46700009700"]?.status === "Dispatched");
+  return { ...batch, now };
 }

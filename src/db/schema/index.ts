@@ -5,6 +5,7 @@ export * from "./batches";
 export * from "./groups";
 export * from "./inbounds";
 export * from "./opt-outs";
+export * from "./plan-stats";
 export * from "./recipients";
 export * from "./service-plans";
 export * from "./simulator-messages";

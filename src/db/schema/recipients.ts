@@ -14,6 +14,8 @@ export const recipients = sqliteTable(
     operatorStatusAt: integer("operator_status_at"),
     encoding: text("encoding"),
     numberOfMessageParts: integer("number_of_message_parts"),
+    /** Parts handed to the upstream, whatever the report shows (it carries parts only with a max set): counted in stats. */
+    partsSent: integer("parts_sent"),
     feedbackAt: integer("feedback_at"),
   },
   (t) => [

@@ -5,6 +5,8 @@ import type { BatchRow, ServicePlanRow } from "../../db/schema";
 import type { Upstream } from "../../upstream/upstream";
 import type { Draft } from "../batches/render";
 import type { LiveEventInput } from "../schemas/live-events";
+import type { AnalyticsSink } from "../stats/analytics";
+import type { EngineLog } from "./engine-log";
 import type { LaterEvent, StatusEvent } from "./events";
 import type { Inflight } from "./outbound";
 import type { Bucket } from "./pacing";
@@ -110,4 +112,8 @@ export interface DeliveryDeps {
   memory: EngineMemory;
   checkpoint: (point: CrashPoint) => void;
   live: LiveSink;
+  /** Structured engine log lines (dispatch steps, upstream errors); absent means silent. */
+  log?: EngineLog;
+  /** Workers Analytics Engine, when the optional binding is configured. */
+  analytics?: AnalyticsSink;
 }

@@ -29,6 +29,7 @@ export async function dispatchStep(deps: DeliveryDeps): Promise<boolean> {
   const bucket = currentBucket(deps, plan.rateLimit, now);
   const n = Math.min(available(bucket), CHUNK);
   if (n <= 0) return false;
+  const started = Date.now();
   const batches = await activate(deps, due);
   if (batches.size === 0) return true;
   const picked = await queuedRecipientsOf(deps.db, plan.id, [...batches.keys()], n);
@@ -64,6 +65,14 @@ export async function dispatchStep(deps: DeliveryDeps): Promise<boolean> {
   store.addLater(outcome.later);
   store.clearInflight(messages.map((m) => m.key));
   if (plan.rateLimit > 0) store.setBucket(spend(bucket, messages.length));
+  deps.log?.({
+    event: "dispatch_step",
+    plan: plan.id,
+    batches: batches.size,
+    recipients: picked.length,
+    submitted: messages.length,
+    ms: Date.now() - started,
+  });
   // Completed batches already left the line in recordEvents; the rest wait for receipts or expire_at.
   for (const id of exhausted) {
     store.setPhase(id, "reporting");

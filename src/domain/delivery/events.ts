@@ -11,6 +11,8 @@ export interface StatusEvent {
   operatorStatusAt?: number | null;
   encoding?: ReportEncoding | null;
   parts?: number | null;
+  /** Parts handed to the upstream (set with Dispatched), counted in the plan's statistics. */
+  partsSent?: number | null;
 }
 
 /** A status event the upstream will produce later (an operator's delivery receipt), due at `dueAt`. */

@@ -31,6 +31,8 @@ export function outbound(
 export interface Facts {
   encoding: ReportEncoding | null;
   parts: number | null;
+  /** What was really sent, reported or not: the plan's statistics count it. */
+  partsSent: number;
 }
 
 export interface Inflight {
@@ -46,10 +48,11 @@ export function factsOf(m: OutboundMessage, plan: ServicePlanRow, row: BatchRow)
   return {
     encoding: plan.autoEncoding ? reportEncoding(m.encoding) : null,
     parts: row.maxNumberOfMessageParts === null ? null : m.parts,
+    partsSent: m.parts,
   };
 }
 
 export function withFacts(event: StatusEvent, facts: Map<string, Facts>): StatusEvent {
   const f = event.status === "Dispatched" ? facts.get(`${event.batchId}:${event.recipient}`) : undefined;
-  return f ? { ...event, encoding: f.encoding, parts: f.parts } : event;
+  return f ? { ...event, encoding: f.encoding, parts: f.parts, partsSent: f.partsSent } : event;
 }

@@ -32,13 +32,11 @@ export async function runDue(deps: DeliveryDeps): Promise<void> {
     memory.upstreamFailures++;
     memory.backoffUntil =
       deps.now() + Math.min(MAX_UPSTREAM_BACKOFF_MS, FIRST_RETRY_MS * 2 ** (memory.upstreamFailures - 1));
-    console.warn(
-      JSON.stringify({
-        event: "upstream_unavailable",
-        plan: deps.plan.id,
-        retry_at: new Date(memory.backoffUntil).toISOString(),
-        error: error.message,
-      }),
-    );
+    deps.log?.({
+      event: "upstream_unavailable",
+      plan: deps.plan.id,
+      retry_at: new Date(memory.backoffUntil).toISOString(),
+      error: error.message,
+    });
   }
 }

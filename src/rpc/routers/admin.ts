@@ -16,6 +16,7 @@ import {
   rotateApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
+import { deleteServicePlan } from "../../domain/service-plans/delete-plan";
 import { withParams } from "../input";
 import { adminProcedure, router } from "../trpc";
 
@@ -32,6 +33,10 @@ export const adminRouter = router({
   updateServicePlan: adminProcedure
     .input(withParams(ServicePlanPath.shape, UpdateServicePlanRequest))
     .mutation(({ ctx, input }) => updateServicePlan(ctx.admin, input.params.service_plan_id, input.body)),
+  deleteServicePlan: adminProcedure.input(ServicePlanPath).mutation(async ({ ctx, input }) => {
+    await deleteServicePlan(ctx.admin, input.service_plan_id);
+    return null;
+  }),
   issueToken: adminProcedure
     .input(ServicePlanPath)
     .mutation(({ ctx, input }) => issueToken(ctx.admin, input.service_plan_id)),

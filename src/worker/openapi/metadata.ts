@@ -56,6 +56,7 @@ export const TAGS = [
   { name: "Inbounds", description: "Messages phones sent to the plan's numbers." },
   { name: "Opt-outs", description: "Numbers that asked to receive nothing more (a gateway extension)." },
   { name: "Callbacks", description: "Checks of your callback receiver (a gateway extension)." },
+  { name: "Statistics", description: "Per-plan counts by minute, hour or day (a gateway extension)." },
   { name: "Simulator", description: "The built-in fake operator network, for development and tests." },
   { name: "Admin", description: "Service plans and their API tokens (the admin token)." },
   { name: "Webhooks", description: "Callbacks from Sinch, for plans whose upstream is Sinch." },

@@ -21,6 +21,7 @@ import {
   rotateApiToken,
   updateServicePlan,
 } from "../../domain/service-plans/admin";
+import { deleteServicePlan } from "../../domain/service-plans/delete-plan";
 import { adminOperation, type Operation } from "../rest";
 
 const tag = "Admin";
@@ -82,6 +83,20 @@ export const adminOperations: Operation[] = [
       response: ServicePlanSettings,
     },
     (admin, { params, body }) => updateServicePlan(admin, params.service_plan_id, body),
+  ),
+  adminOperation(
+    {
+      method: "DELETE",
+      path: PLAN,
+      operationId: "deleteServicePlan",
+      summary: "Delete a service plan",
+      description:
+        "Its API tokens stop working at once, its send queue stops (nothing more is sent or called back) and all its data is removed: batches, recipients, groups, inbounds, opt-outs, statistics, simulator messages, tokens.",
+      tag,
+      params: ServicePlanPath,
+      status: 200,
+    },
+    (admin, { params }) => deleteServicePlan(admin, params.service_plan_id),
   ),
   adminOperation(
     {

@@ -2,7 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { createPlan } from "../../helpers/gateway";
 import { numbers } from "../../helpers/numbers";
-import { drain, queueOf, runUntil, setClock, simulatorRows, statusesOf } from "../../helpers/queue";
+import {
+  drain,
+  queueOf,
+  runUntil,
+  sendUnanswered,
+  setClock,
+  simulatorRows,
+  statusesOf,
+} from "../../helpers/queue";
 
 describe("simulator outcomes", () => {
   it("each last-four-digit rule reaches its status and code in batch, recipient and list reports", async () => {
@@ -42,18 +50,7 @@ describe("simulator outcomes", () => {
 
   it("9700 gets no receipt: Dispatched until expire_at, then Expired", async () => {
     const plan = await createPlan();
-    // The frozen clock runs ahead of the real one, so the batch is due at once.
-    const now = Date.now() + 1_000;
-    await setClock(plan.id, now);
-    const batch = (
-      await plan.rest("POST", "/batches", {
-        from: "12345",
-        to: ["46700009700"],
-        body: "x",
-        expire_at: new Date(now + 60_000).toISOString(),
-      })
-    ).body;
-    await runUntil(plan.id, async () => (await statusesOf(batch.id))["46700009700"]?.status === "Dispatched");
+    const batch = await sendUnanswered(plan);
     // Nothing left to send: the queue sleeps until expire_at.
     await runUntil(
       plan.id,

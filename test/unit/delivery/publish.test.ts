@@ -21,6 +21,7 @@ const row = (recipient: string, status: string, code: number) => ({
   operatorStatusAt: null,
   encoding: null,
   numberOfMessageParts: null,
+  partsSent: null,
   feedbackAt: null,
 });
 

@@ -1,0 +1,154 @@
+// The operations section: stats query latency over a day of minute buckets, and the Worker's memory before, at the
+// peak of and after a sustained load (BENCH_MEMORY_MINUTES, default 10).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { createClient, sequential, summarize } from "./load.mjs";
+import { rssSampler } from "./rss.mjs";
+import { createPlan, root } from "./server.mjs";
+
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 1440;
+/** Metrics seeded per minute, as a busy plan's triggers would leave them. */
+const SEEDED = [
+  ["accepted", 0],
+  ["dispatched", 0],
+  ["parts", 0],
+  ["delivered", 0],
+  ["failed", 15],
+  ["rejected", 16],
+  ["rejected", 408],
+  ["inbound", 0],
+];
+export const OPS_GOALS = { statsP50Ms: 20 };
+const mb = (bytes) => (bytes === null || bytes === undefined ? "n/a" : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Writes 1,440 minutes × SEEDED rows into the gateway's local D1 directly (wrangler d1 execute on its state). */
+function seedStats(persistTo, planId, firstMinute) {
+  const values = SEEDED.map(([m, c]) => `('${m}', ${c})`).join(", ");
+  const sql = `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${DAY_MINUTES - 1}),
+    m(metric, code) AS (VALUES ${values})
+    INSERT INTO plan_stats (service_plan_id, minute, metric, code, count)
+    SELECT '${planId}', ${firstMinute} + i, metric, code, 1 + (i % 7) FROM n, m WHERE true`;
+  const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+  const res = spawnSync(
+    process.execPath,
+    [wrangler, "d1", "execute", "DB", "--local", "--persist-to", persistTo, "--command", sql],
+    { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" } },
+  );
+  if (res.status !== 0) throw new Error(`seeding plan_stats failed: ${res.stderr || res.stdout}`);
+}
+
+/** GET /stats for a day of minute buckets, timed sequentially; every answer must hold 1,440 buckets. */
+export async function statsQueryBench({ gateway, adminToken, log, iterations }) {
+  const plan = await createPlan(gateway.base, adminToken);
+  const end = Math.floor(Date.now() / MINUTE_MS);
+  const start = end - DAY_MINUTES;
+  log(`seeding ${DAY_MINUTES} minute buckets × ${SEEDED.length} counters for plan ${plan.planId} ...`);
+  seedStats(gateway.persistTo, plan.planId, start);
+  const client = createClient(gateway.base, { connections: 1 });
+  const query = `start_date=${new Date(start * MINUTE_MS).toISOString()}&end_date=${new Date(end * MINUTE_MS).toISOString()}&granularity=minute`;
+  const headers = { authorization: `Bearer ${plan.token}` };
+  try {
+    const timed = await sequential({
+      iterations,
+      step: async () => {
+        const res = await client.request("GET", `/gateway/v1/${plan.planId}/stats?${query}`, { headers });
+        if (res.status !== 200) return `GET stats: HTTP ${res.status} ${res.body.slice(0, 200)}`;
+        const n = JSON.parse(res.body).buckets?.length;
+        return n === DAY_MINUTES || `GET stats: ${n} buckets, expected ${DAY_MINUTES}`;
+      },
+    });
+    return { ...timed, rows: DAY_MINUTES * SEEDED.length };
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Memory: workerd RSS idle (before), its peak during `minutes` of sends (10 recipients each, delivered by the
+ * engine meanwhile) and stats reads, and again after the load stopped and the queue drained (`settleS`).
+ */
+export async function memoryBench({ gateway, adminToken, log, minutes, settleS, concurrency }) {
+  const plan = await createPlan(gateway.base, adminToken);
+  const client = createClient(gateway.base, { connections: concurrency });
+  const headers = { authorization: `Bearer ${plan.token}`, "content-type": "application/json" };
+  const rss = rssSampler(gateway.pid, 1000);
+  let next = 0;
+  const send = async () => {
+    const base = 46_730_000_000 + (next++ % 100_000) * 10;
+    const to = Array.from({ length: 10 }, (_, i) => String(base + i));
+    const res = await client.request("POST", `/xms/v1/${plan.planId}/batches`, {
+      headers,
+      body: JSON.stringify({ from: "12345", to, body: "memory bench" }),
+    });
+    return res.status === 201 || `POST batches: HTTP ${res.status}`;
+  };
+  const stats = async () => {
+    const res = await client.request("GET", `/gateway/v1/${plan.planId}/stats?granularity=minute`, {
+      headers,
+    });
+    return res.status === 200 || `GET stats: HTTP ${res.status}`;
+  };
+  try {
+    await send(); // the plan's queue object and D1 warm
+    await sleep(5_000);
+    const before = rss.read();
+    log(
+      `memory: load for ${minutes} min at concurrency ${concurrency} (sends of 10 recipients, 1 in 10 a stats read) ...`,
+    );
+    rss.start();
+    const stopAt = Date.now() + minutes * MINUTE_MS;
+    const latencies = [];
+    let ok = 0;
+    let errors = 0;
+    let firstError = null;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = 0; Date.now() < stopAt; i++) {
+          const t = performance.now();
+          const result = await (i % 10 === 9 ? stats() : send()).catch((e) => e.message);
+          if (result === true) {
+            ok++;
+            latencies.push(performance.now() - t);
+          } else {
+            errors++;
+            firstError ??= result;
+          }
+        }
+      }),
+    );
+    log(`memory: load done (${ok} requests, ${errors} errors); settling ${settleS} s ...`);
+    await sleep(settleS * 1000);
+    const { peak } = rss.stop();
+    const after = rss.read();
+    return { before, peak, after, ok, errors, firstError, ...summarize(latencies) };
+  } finally {
+    rss.stop();
+    client.close();
+  }
+}
+
+export function reportOps({ stats, memory }) {
+  if (stats)
+    console.log(
+      `  stats query, ${DAY_MINUTES} minute buckets (${stats.rows} counter rows)   p50 ${stats.p50.toFixed(1)} ms   p99 ${stats.p99.toFixed(1)} ms   goal p50 < ${OPS_GOALS.statsP50Ms} ms: ${stats.p50 < OPS_GOALS.statsP50Ms ? "PASS" : "MISS"}`,
+    );
+  if (memory) {
+    const row = (name, v) =>
+      console.log(
+        `  ${name.padEnd(8)} runtime workerd ${mb(v?.runtime).padStart(10)}   all workerd ${mb(v?.total).padStart(10)}`,
+      );
+    console.log(
+      `  memory under load: ${memory.ok} requests (${memory.errors} errors), p50 ${memory.p50.toFixed(1)} ms, p99 ${memory.p99.toFixed(1)} ms`,
+    );
+    row("before", memory.before);
+    row("peak", memory.peak);
+    row("after", memory.after);
+    if (memory.before?.runtime && memory.after?.runtime)
+      console.log(
+        `  after - before (runtime): ${mb(memory.after.runtime - memory.before.runtime)} (${(((memory.after.runtime - memory.before.runtime) / memory.before.runtime) * 100).toFixed(1)}%)`,
+      );
+    if (memory.firstError) console.log(`  first error: ${memory.firstError}`);
+  }
+}

@@ -1,0 +1,147 @@
+// Per-plan statistics: after a known mix of sends the counters equal what the delivery reports say, per status and code.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { call, createPlan, type TestPlan } from "../../helpers/gateway";
+import { drain, sendUnanswered, setClock, statusesOf } from "../../helpers/queue";
+
+const fromPhone = (plan: TestPlan, from: string, body: string) =>
+  call("POST", `/simulator/v1/${plan.id}/inbounds`, { token: plan.token, body: { from, to: "12345", body } });
+
+const stats = (plan: TestPlan, query: string) =>
+  call("GET", `/gateway/v1/${plan.id}/stats?${query}`, { token: plan.token });
+
+/** Every recipient report of the plan, counted by status and code: what the statistics must equal. */
+async function reportCounts(plan: TestPlan) {
+  const list = await plan.rest("GET", "/delivery_reports?type=recipient&page_size=100");
+  const counts = new Map<string, { status: string; code: number; count: number }>();
+  for (const r of list.body.delivery_reports as { status: string; code: number }[]) {
+    const key = `${r.status}/${r.code}`;
+    const c = counts.get(key) ?? { status: r.status, code: r.code, count: 0 };
+    c.count++;
+    counts.set(key, c);
+  }
+  return { total: list.body.count as number, statuses: [...counts.values()] };
+}
+
+const byStatus = (a: { status: string; code: number }, b: { status: string; code: number }) =>
+  a.status.localeCompare(b.status) || a.code - b.code;
+
+describe("plan statistics", () => {
+  it("a known mix of sends gives counts equal to the delivery reports", async () => {
+    const plan = await createPlan();
+    const started = Date.now();
+    // Inbound: a STOP (which also opts the number out) and a plain message.
+    await fromPhone(plan, "46700000077", "STOP");
+    await fromPhone(plan, "46700000078", "hello");
+    // Simulator table: unroutable, failed, rejected, delivered x2; plus the opted-out number; 2 parts each.
+    const long = "x".repeat(200);
+    const mixed = ["46700009402", "46700009500", "46700009600", "46700001234", "46700001235", "46700000077"];
+    const a = (await plan.rest("POST", "/batches", { from: "12345", to: mixed, body: long })).body;
+    // Scheduled, one recipient removed by an update, then cancelled.
+    const b = (
+      await plan.rest("POST", "/batches", {
+        from: "12345",
+        to: ["46700002001", "46700002002", "46700002003", "46700002004"],
+        body: "later",
+        send_at: "2099-01-01T00:00:00Z",
+      })
+    ).body;
+    await plan.rest("POST", `/batches/${b.id}`, { to_remove: ["46700002004"] });
+    await plan.rest("DELETE", `/batches/${b.id}`);
+    await drain(plan.id);
+    // No receipt ever (9700): Dispatched, then Expired at expire_at.
+    const { now } = await sendUnanswered(plan);
+    await setClock(plan.id, now + 60_000);
+    await drain(plan.id);
+    expect(await statusesOf(a.id)).toMatchObject({ "46700000077": { status: "Rejected", code: 408 } });
+
+    const range = `start_date=${new Date(started - 60_000).toISOString()}&end_date=${new Date(now + 120_000).toISOString()}`;
+    const hourly = await stats(plan, range);
+    expect(hourly.status).toBe(200);
+    const totals = hourly.body.totals;
+    const reports = await reportCounts(plan);
+    expect(reports.total).toBe(10);
+    expect([...totals.statuses].sort(byStatus)).toEqual(reports.statuses.sort(byStatus));
+    const sum = (status: string) =>
+      reports.statuses.filter((s) => s.status === status).reduce((n, s) => n + s.count, 0);
+    const { results: sent } = await env.DB.prepare(
+      "SELECT count(*) AS n, sum(parts) AS parts FROM simulator_messages WHERE service_plan_id = ? AND status = 'Dispatched'",
+    )
+      .bind(plan.id)
+      .all<{ n: number; parts: number }>();
+    expect(totals).toMatchObject({
+      accepted: reports.total,
+      dispatched: sent[0]?.n,
+      parts_sent: sent[0]?.parts,
+      delivered: sum("Delivered"),
+      failed: sum("Failed"),
+      rejected: sum("Rejected"),
+      opted_out: 1,
+      aborted: sum("Aborted"),
+      expired: sum("Expired"),
+      cancelled: sum("Cancelled"),
+      inbound_received: 2,
+    });
+    // The exact figures of this mix, so a wrong "equal" (both zero) cannot pass.
+    expect(totals).toMatchObject({
+      accepted: 10,
+      dispatched: 5,
+      parts_sent: 9,
+      delivered: 2,
+      failed: 1,
+      rejected: 2,
+      aborted: 1,
+      expired: 1,
+      cancelled: 3,
+    });
+
+    // Any granularity sums the same minute counters; buckets are whole and ordered.
+    const minutes = await stats(plan, `${range}&granularity=minute`);
+    const days = await stats(plan, `${range}&granularity=day`);
+    expect(minutes.body.totals).toEqual(totals);
+    expect(days.body.totals).toEqual(totals);
+    expect(minutes.body.buckets.length).toBeGreaterThanOrEqual(hourly.body.buckets.length);
+    for (const bucket of minutes.body.buckets) expect(Date.parse(bucket.start) % 60_000).toBe(0);
+    expect(days.body.start_date).toMatch(/T00:00:00\.000Z$/);
+    const starts = minutes.body.buckets.map((x: { start: string }) => x.start);
+    expect(starts).toEqual([...starts].sort());
+
+    // tRPC answers the same.
+    expect(
+      await plan.rpc.stats.get.query({
+        start_date: new Date(started - 60_000).toISOString(),
+        end_date: new Date(now + 120_000).toISOString(),
+      }),
+    ).toEqual(hourly.body);
+  });
+
+  it("other plans' counts never show, and an empty range answers zeros", async () => {
+    const one = await createPlan();
+    const other = await createPlan();
+    await other.rest("POST", "/batches", { from: "12345", to: ["46700000001"], body: "x" });
+    await drain(other.id);
+    const res = await stats(one, "granularity=minute");
+    expect(res.status).toBe(200);
+    expect(res.body.buckets).toEqual([]);
+    expect(res.body.totals).toMatchObject({ accepted: 0, delivered: 0, statuses: [] });
+    expect((await stats(other, "")).body.totals).toMatchObject({ accepted: 1, delivered: 1 });
+  });
+
+  it("bad input is a 400 with a Sinch error body", async () => {
+    const plan = await createPlan();
+    const cases = [
+      ["granularity=week", "syntax_invalid_parameter_format"],
+      ["start_date=yesterday", "syntax_invalid_parameter_format"],
+      ["start_date=2026-02-30", "syntax_invalid_parameter_format"],
+      ["start_date=2026-01-02&end_date=2026-01-01", "syntax_constraint_violation"],
+      ["start_date=2026-01-01&end_date=2026-01-03&granularity=minute", "syntax_constraint_violation"],
+      ["start_date=2026-01-01&end_date=2026-03-01&granularity=day", "syntax_constraint_violation"],
+    ] as const;
+    for (const [query, code] of cases) {
+      const res = await stats(plan, query);
+      expect({ query, status: res.status, code: res.body.code }).toEqual({ query, status: 400, code });
+      expect(typeof res.body.text).toBe("string");
+    }
+    expect((await call("GET", `/gateway/v1/${plan.id}/stats`, { token: "wrong" })).status).toBe(401);
+  });
+});
