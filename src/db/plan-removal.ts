@@ -17,6 +17,7 @@ export const PLAN_TABLES = [
   "batches",
   "groups",
   "inbounds",
+  "auto_replies",
   "opt_outs",
   "webhook_nonces",
   "plan_stats",
