@@ -15,6 +15,8 @@ export interface QueueClient {
   queueCallbacks(callbacks: CallbackJob[]): Promise<void>;
   /** Records status events that arrived from outside (Sinch webhooks) and sends their callbacks. */
   recordEvents(events: StatusEvent[]): Promise<void>;
+  /** Moves the queue's clock to `offsetMs` ahead of the wall clock, running what falls due; its new now. */
+  advanceClock(offsetMs: number): Promise<number>;
 }
 
 /** What the admin services receive: the database, the clock, and the key that seals upstream secrets. */

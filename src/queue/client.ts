@@ -14,5 +14,6 @@ export function queueClient(env: Env, servicePlanId: string): QueueClient {
     cancel: (batchId) => stub().cancel(servicePlanId, batchId),
     queueCallbacks: (callbacks) => stub().queueCallbacks(servicePlanId, callbacks),
     recordEvents: (events) => stub().recordEvents(servicePlanId, events),
+    advanceClock: (offsetMs) => stub().advanceClock(servicePlanId, offsetMs),
   };
 }

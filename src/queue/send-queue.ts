@@ -4,6 +4,7 @@ import { DurableObject } from "cloudflare:workers";
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
 import { findPlan } from "../db/service-plans";
+import type { QueueClient } from "../domain/context";
 import { sendDueCallbacks } from "../domain/delivery/callback-delivery";
 import { cancelBatch, dropFromLine } from "../domain/delivery/cancel";
 import type { CallbackJob, CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
@@ -15,6 +16,8 @@ import { recordEvents } from "../domain/delivery/record";
 import { runDue } from "../domain/delivery/run";
 import { nextWake } from "../domain/delivery/wake";
 import { upstreamFor } from "../upstream/select";
+import { advanceTo } from "./clock";
+import { deliverDueReplies } from "./replies";
 import { getMeta, migrate, QueueStore, setMeta } from "./storage";
 
 /** Rate limit and other settings changes apply this fast. */
@@ -36,15 +39,20 @@ export class SendQueue extends DurableObject<Env> {
   private alarmAt: number | null | undefined;
   /** Alarm runs, cancels and recorded events never interleave: two loops could read the same Queued rows. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** How far the plan clock runs ahead of the wall clock (simulator plans); kept in meta across restarts. */
+  private clockOffset = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new QueueStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
+    ctx.blockConcurrencyWhile(async () => {
+      migrate(ctx.storage.sql);
+      this.clockOffset = Number(getMeta(ctx.storage.sql, "clock_offset") ?? 0);
+    });
   }
 
   private now(): number {
-    return (this.overrides.now ?? Date.now)();
+    return (this.overrides.now ?? Date.now)() + this.clockOffset;
   }
 
   /**
@@ -80,6 +88,31 @@ export class SendQueue extends DurableObject<Env> {
     await this.arm();
   }
 
+  /** Jumps the plan clock to `offsetMs` ahead of the wall clock, running what falls due on the way; the new now. */
+  async advanceClock(planId: string, offsetMs: number): Promise<number> {
+    this.remember(planId);
+    await advanceTo(
+      {
+        offset: () => this.clockOffset,
+        setOffset: (ms) => {
+          this.clockOffset = ms;
+          setMeta(this.ctx.storage.sql, "clock_offset", String(ms));
+          // The alarm is set in wall time: the same plan time is now a different alarm.
+          this.alarmAt = undefined;
+        },
+        wall: () => (this.overrides.now ?? Date.now)(),
+        nextDue: async () => {
+          await this.arm();
+          return this.alarmAt ?? null;
+        },
+        runDue: () => this.alarm(),
+      },
+      offsetMs,
+    );
+    await this.arm();
+    return this.now();
+  }
+
   /** Counts of what the object holds, for tests, the watchdog and benchmarks. */
   async stats(): Promise<{
     jobs: number;
@@ -108,8 +141,20 @@ export class SendQueue extends DurableObject<Env> {
     // Outside the lock: a slow customer endpoint must not hold up cancels and webhook events.
     const plan = await this.plan();
     if (!plan) return;
+    await deliverDueReplies(this.env, plan, this.asClient(plan.id), this.ctx.storage.sql, () => this.now());
     await sendDueCallbacks(this.store, plan.webhookSecret, this.now());
     await this.arm();
+  }
+
+  /** The plan's queue as services see it (the inbound pipeline of a scripted reply), answered in-process. */
+  private asClient(planId: string): QueueClient {
+    return {
+      enqueue: (jobs, options) => this.enqueue(planId, jobs, options),
+      cancel: (batchId) => this.cancel(planId, batchId),
+      queueCallbacks: (callbacks) => this.queueCallbacks(planId, callbacks),
+      recordEvents: (events) => this.recordEvents(planId, events),
+      advanceClock: (offsetMs) => this.advanceClock(planId, offsetMs),
+    };
   }
 
   private remember(planId: string): void {
@@ -163,7 +208,7 @@ export class SendQueue extends DurableObject<Env> {
     });
     if (at === this.alarmAt) return;
     if (at === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(at);
+    else await this.ctx.storage.setAlarm(at - this.clockOffset);
     this.alarmAt = at;
   }
 }

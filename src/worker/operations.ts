@@ -9,6 +9,7 @@ import { inboundOperations } from "./routes/inbounds";
 import { metaOperations } from "./routes/meta";
 import { optOutOperations } from "./routes/opt-outs";
 import { simulatorOperations } from "./routes/simulator";
+import { simulatorScriptingOperations } from "./routes/simulator-scripting";
 import { webhookOperations } from "./routes/webhooks";
 
 export const operations: readonly Operation[] = [
@@ -18,6 +19,7 @@ export const operations: readonly Operation[] = [
   ...inboundOperations,
   ...optOutOperations,
   ...simulatorOperations,
+  ...simulatorScriptingOperations,
   ...adminOperations,
   ...webhookOperations,
   ...metaOperations(() => openApiJson(operations)),

@@ -7,5 +7,6 @@ export * from "./opt-outs";
 export * from "./recipients";
 export * from "./service-plans";
 export * from "./simulator-messages";
+export * from "./simulator-rules";
 export * from "./upstream-batches";
 export * from "./webhook-nonces";

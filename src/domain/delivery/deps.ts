@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import type { BatchRow, ServicePlanRow } from "../../db/schema";
 import type { Upstream } from "../../upstream/upstream";
 import type { Draft } from "../batches/render";
-import type { LaterEvent, StatusEvent } from "./events";
+import type { LaterEvent, LaterReply, StatusEvent } from "./events";
 import type { Inflight } from "./outbound";
 import type { Bucket } from "./pacing";
 
@@ -34,6 +34,8 @@ export interface NextTimes {
   callback?: number;
   expiry?: number;
   ready?: number;
+  /** A scripted handset reply (simulator rules). */
+  reply?: number;
   inflight: boolean;
 }
 
@@ -53,6 +55,8 @@ export interface DeliveryStore {
   addLater(events: LaterEvent[]): void;
   dueEvents(now: number, limit: number): { id: number; event: StatusEvent }[];
   deleteEvents(ids: number[]): void;
+  /** Scripted handset replies, kept until due; idempotent per answered message. */
+  addReplies(replies: LaterReply[]): void;
   addCallbacks(callbacks: CallbackJob[], now: number): void;
   /** Due callbacks, each pushed to `leaseUntil` as it is read: an overlapping run cannot post it again. */
   claimCallbacks(now: number, limit: number, leaseUntil: number): StoredCallback[];

@@ -18,10 +18,22 @@ export interface LaterEvent extends StatusEvent {
   dueAt: number;
 }
 
+/** A simulated handset's scripted answer, due at `dueAt`: it arrives as an inbound message of the plan. */
+export interface LaterReply {
+  /** Names the message answered: a reply is received once however often it is scheduled. */
+  key: string;
+  from: string;
+  to: string;
+  body: string;
+  dueAt: number;
+}
+
 /** What a submission or reconcile yields: events now, and receipts promised for later. */
 export interface SubmitOutcome {
   /** The immediate state of each submitted message: Dispatched, or a failure such as Aborted/402. */
   events: StatusEvent[];
   /** Receipts the upstream promises later; the queue stores and applies them when due. */
   later: LaterEvent[];
+  /** Handset replies the simulator's rules script; the queue holds them until due. */
+  replies?: LaterReply[];
 }

@@ -59,6 +59,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     optOutEnabled: true,
     optOutKeywords: null,
     optInKeywords: null,
+    clockOffsetMs: 0,
     upstream: "simulator",
     sinchBaseUrl: null,
     sinchServicePlanId: null,
@@ -93,6 +94,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     },
     queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
     recordEvents: (events) => recordEvents(deps, events),
+    advanceClock: async () => clock.now,
   };
   const deferred: Promise<unknown>[] = [];
   const ctx: PlanContext = { db, plan, now: () => clock.now, queue, defer: (work) => deferred.push(work) };
