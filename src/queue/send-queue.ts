@@ -41,6 +41,7 @@ export class SendQueue extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve();
   /** How far the plan clock runs ahead of the wall clock (simulator plans); kept in meta across restarts. */
   private clockOffset = 0;
+  private alarmTail: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -101,9 +102,10 @@ export class SendQueue extends DurableObject<Env> {
           this.alarmAt = undefined;
         },
         wall: () => (this.overrides.now ?? Date.now)(),
+        // After the alarm run in progress, if any: a callback it holds is not due at the end of its lease.
         nextDue: async () => {
-          await this.arm();
-          return this.alarmAt ?? null;
+          await this.alarmTail;
+          return this.arm();
         },
         runDue: () => this.alarm(),
       },
@@ -130,7 +132,14 @@ export class SendQueue extends DurableObject<Env> {
     };
   }
 
-  override async alarm(): Promise<void> {
+  /** One alarm run at a time: a clock jump runs the alarm itself, between (never during) the runtime's. */
+  override alarm(): Promise<void> {
+    const run = this.alarmTail.then(() => this.runAlarm());
+    this.alarmTail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runAlarm(): Promise<void> {
     // The runtime consumed the alarm that woke us.
     this.alarmAt = null;
     try {
@@ -195,7 +204,7 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   /** Sets the one alarm to the engine's next wake time (the rate limit is known once the plan is cached). */
-  private async arm(): Promise<void> {
+  private async arm(): Promise<number | null> {
     const now = this.now();
     const rate = this.planCache?.plan.rateLimit;
     const at = nextWake({
@@ -206,9 +215,10 @@ export class SendQueue extends DurableObject<Env> {
       drainedAt: this.memory.drainedAt,
       backoffUntil: this.memory.backoffUntil,
     });
-    if (at === this.alarmAt) return;
+    if (at === this.alarmAt) return at;
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at - this.clockOffset);
     this.alarmAt = at;
+    return at;
   }
 }
