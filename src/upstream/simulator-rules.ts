@@ -89,7 +89,7 @@ export function ruleDelay(
   const delay = compiled?.rule.delay_ms;
   if (delay === undefined) return fallback;
   if (typeof delay === "number") return delay;
-  const [min, max] = delay;
+  const [min = 0, max = min] = delay;
   return min + Math.floor(draw(book.seed, `${compiled?.index}:${recipient}`) * (max - min + 1));
 }
 

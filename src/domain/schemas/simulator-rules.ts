@@ -13,7 +13,13 @@ export const MAX_CLOCK_ADVANCE_MS = 366 * DAY_MS;
 const Ms = z.number().int().min(0).max(MAX_RULE_DELAY_MS);
 
 const Delay = z
-  .union([Ms, z.tuple([Ms, Ms]).refine(([min, max]) => min <= max, "min must not exceed max")])
+  .union([
+    Ms,
+    z
+      .array(Ms)
+      .length(2, "must be a number or [min, max]")
+      .refine(([min = 0, max = 0]) => min <= max, "min must not exceed max"),
+  ])
   .meta({ description: "Milliseconds, or [min, max] drawn from the plan's seeded generator" });
 
 const Digits = z
@@ -49,14 +55,15 @@ const ruleEffects = {
       code: z.number().int().min(0).max(65_535).optional(),
     })
     .refine((o) => o.status !== "none" || o.code === undefined, {
-      message: "code: a none outcome sends no receipt, so it has no code",
+      message: "a none outcome sends no receipt, so it has no code",
+      path: ["code"],
     })
     .optional(),
   delay_ms: Delay.optional(),
   receipts: z.enum(["normal", "duplicate", "out_of_order"]).optional(),
   submit_error: z
     .strictObject({
-      status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+      status: z.literal([429, 500, 503]),
       times: z.number().int().min(1).max(1000),
     })
     .optional(),
@@ -72,7 +79,22 @@ export const SimulatorRule = z.strictObject({ match: RuleMatch, ...ruleEffects }
 export type SimulatorRule = z.infer<typeof SimulatorRule>;
 
 export const SetSimulatorRulesRequest = z.strictObject({
-  rules: z.array(SimulatorRule).max(MAX_RULES, `must have at most ${MAX_RULES} rules`),
+  rules: z
+    .array(SimulatorRule)
+    .max(MAX_RULES, `must have at most ${MAX_RULES} rules`)
+    .meta({
+      examples: [
+        [
+          {
+            match: { number: "46700000001" },
+            outcome: { status: "Failed", code: 21 },
+            receipts: "duplicate",
+          },
+          { match: { prefix: "46701" }, delay_ms: [500, 5000], reply: { body: "STOP", delay_ms: 1000 } },
+          { match: { pattern: "4670\\d{3}9[0-4]\\d{2}" }, submit_error: { status: 429, times: 2 } },
+        ],
+      ],
+    }),
   seed: z
     .number()
     .int()
