@@ -82,11 +82,19 @@ describe("simulator rules", () => {
     await setRules(plan, [
       { match: { number: "46700000001" }, receipts: "duplicate", delay_ms: 2_000 },
       { match: { number: "46700000002" }, receipts: "out_of_order", delay_ms: 2_000 },
-      { match: { number: "46700000003" }, receipts: "duplicate", outcome: { status: "Failed" } },
+      {
+        match: { number: "46700000003" },
+        receipts: "duplicate",
+        outcome: { status: "Failed" },
+        delay_ms: 2_000,
+      },
     ]);
     const id = await send(plan, ["46700000001", "46700000002", "46700000003"], {
       delivery_report: "per_recipient",
     });
+    await advance(plan, 500);
+    // Dispatched; each recipient's final report and its scripted extra one wait in the queue.
+    expect((await queueOf(plan.id).stats()).events).toBe(6);
     await advance(plan, 10_000);
     expect(await statusesOf(id)).toEqual({
       "46700000001": { status: "Delivered", code: 0 },
