@@ -2,7 +2,7 @@
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
 import type { PlanContext, QueueClient } from "../domain/context";
-import type { LaterReply } from "../domain/delivery/events";
+import type { LaterReply } from "../domain/delivery/later-reply";
 import { receiveScriptedReply } from "../domain/simulator/replies";
 
 /** The storage step that adds the table (appended to the object's STEPS). */

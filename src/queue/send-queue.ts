@@ -40,20 +40,23 @@ export class SendQueue extends DurableObject<Env> {
   /** Alarm runs, cancels and recorded events never interleave: two loops could read the same Queued rows. */
   private tail: Promise<unknown> = Promise.resolve();
   /** How far the plan clock runs ahead of the wall clock (simulator plans); kept in meta across restarts. */
-  private clockOffset = 0;
+  private offset: number | undefined;
   private alarmTail: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new QueueStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => {
-      migrate(ctx.storage.sql);
-      this.clockOffset = Number(getMeta(ctx.storage.sql, "clock_offset") ?? 0);
-    });
+    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
   }
 
   private now(): number {
     return (this.overrides.now ?? Date.now)() + this.clockOffset;
+  }
+
+  /** Read once from meta (migrated before any call arrives), then kept in memory. */
+  private get clockOffset(): number {
+    this.offset ??= Number(getMeta(this.ctx.storage.sql, "clock_offset") ?? 0);
+    return this.offset;
   }
 
   /**
@@ -96,7 +99,7 @@ export class SendQueue extends DurableObject<Env> {
       {
         offset: () => this.clockOffset,
         setOffset: (ms) => {
-          this.clockOffset = ms;
+          this.offset = ms;
           setMeta(this.ctx.storage.sql, "clock_offset", String(ms));
           // The alarm is set in wall time: the same plan time is now a different alarm.
           this.alarmAt = undefined;
@@ -150,9 +153,10 @@ export class SendQueue extends DurableObject<Env> {
     // Outside the lock: a slow customer endpoint must not hold up cancels and webhook events.
     const plan = await this.plan();
     if (!plan) return;
-    await deliverDueReplies(this.env, plan, this.asClient(plan.id), this.ctx.storage.sql, () => this.now());
     await sendDueCallbacks(this.store, plan.webhookSecret, this.now());
     await this.arm();
+    // Scripted handset replies (simulator rules): their MO callbacks are queued, and the queue re-armed, as they land.
+    await deliverDueReplies(this.env, plan, this.asClient(plan.id), this.ctx.storage.sql, () => this.now());
   }
 
   /** The plan's queue as services see it (the inbound pipeline of a scripted reply), answered in-process. */

@@ -1,6 +1,7 @@
 // The SendQueue's own SQLite: jobs in FIFO order, in-flight submissions, later status events, the callback outbox.
 import type { CallbackJob, DeliveryStore, Job, NextTimes, StoredCallback } from "../domain/delivery/deps";
-import type { LaterEvent, LaterReply, StatusEvent } from "../domain/delivery/events";
+import type { LaterEvent, StatusEvent } from "../domain/delivery/events";
+import type { LaterReply } from "../domain/delivery/later-reply";
 import type { Inflight } from "../domain/delivery/outbound";
 import type { Bucket } from "../domain/delivery/pacing";
 import { addReplies, nextReplyAt, REPLIES_STEP } from "./replies";

@@ -2,7 +2,8 @@
 import type { Db } from "../db/client";
 import type { SimulatorMessageRow } from "../db/schema";
 import { findSimulatorMessages, recordSimulatorMessages } from "../db/simulator";
-import type { LaterEvent, LaterReply, StatusEvent, SubmitOutcome } from "../domain/delivery/events";
+import type { LaterEvent, StatusEvent, SubmitOutcome } from "../domain/delivery/events";
+import type { LaterReply } from "../domain/delivery/later-reply";
 import {
   type CompiledRule,
   loadRuleBook,

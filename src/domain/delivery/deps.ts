@@ -4,7 +4,8 @@ import type { Db } from "../../db/client";
 import type { BatchRow, ServicePlanRow } from "../../db/schema";
 import type { Upstream } from "../../upstream/upstream";
 import type { Draft } from "../batches/render";
-import type { LaterEvent, LaterReply, StatusEvent } from "./events";
+import type { LaterEvent, StatusEvent } from "./events";
+import type { LaterReply } from "./later-reply";
 import type { Inflight } from "./outbound";
 import type { Bucket } from "./pacing";
 

@@ -1,6 +1,7 @@
 // A change of one recipient's delivery state, whatever its source (dispatch, operator receipt, webhook, expiry, cancel).
 import type { DeliveryStatus } from "../schemas/delivery-reports";
 import type { ReportEncoding } from "../text/encoding-names";
+import type { LaterReply } from "./later-reply";
 
 export interface StatusEvent {
   batchId: string;
@@ -15,16 +16,6 @@ export interface StatusEvent {
 
 /** A status event the upstream will produce later (an operator's delivery receipt), due at `dueAt`. */
 export interface LaterEvent extends StatusEvent {
-  dueAt: number;
-}
-
-/** A simulated handset's scripted answer, due at `dueAt`: it arrives as an inbound message of the plan. */
-export interface LaterReply {
-  /** Names the message answered: a reply is received once however often it is scheduled. */
-  key: string;
-  from: string;
-  to: string;
-  body: string;
   dueAt: number;
 }
 

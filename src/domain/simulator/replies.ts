@@ -1,6 +1,6 @@
 // Scripted handset replies (simulator rules): each arrives through the inbound pipeline, like a real MO.
 import type { PlanContext } from "../context";
-import type { LaterReply } from "../delivery/events";
+import type { LaterReply } from "../delivery/later-reply";
 import { receiveInbound } from "../inbounds/receive";
 
 /** Idempotent per answered message: its key is the inbound's upstream id, so a repeat changes nothing. */

@@ -92,9 +92,9 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
       dropFromLine(deps, batchId);
       await cancelBatch(deps, batchId);
     },
+    advanceClock: async () => clock.now,
     queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
     recordEvents: (events) => recordEvents(deps, events),
-    advanceClock: async () => clock.now,
   };
   const deferred: Promise<unknown>[] = [];
   const ctx: PlanContext = { db, plan, now: () => clock.now, queue, defer: (work) => deferred.push(work) };
