@@ -135,8 +135,8 @@ export class SendQueue extends DurableObject<Env> {
     };
   }
 
-  /** One alarm run at a time: a clock jump runs the alarm itself, between (never during) the runtime's. */
-  override alarm(): Promise<void> {
+  override async alarm(): Promise<void> {
+    // One run at a time: a clock jump runs the alarm itself, between (never during) the runtime's.
     const run = this.alarmTail.then(() => this.runAlarm());
     this.alarmTail = run.catch(() => undefined);
     return run;
