@@ -4,6 +4,7 @@ import { cpuWindow } from "./cpu.mjs";
 import { createClient, percentile } from "./load.mjs";
 import { rssSampler } from "./rss.mjs";
 import { createPlan } from "./server.mjs";
+import { reportRulesOverhead, rulesOverhead } from "./simulator-rules.mjs";
 import { simulatorView, waitForCount } from "./simulator-view.mjs";
 
 /** The engine gateway: receipts right after dispatch, so a drain is not followed by a 2 s receipt wave. */
@@ -257,7 +258,8 @@ export async function engineBench({ gateway, adminToken, log }) {
     const neighbour = await step("(f)", () =>
       noisyNeighbour({ ...ctx, msPerBatch: one.acceptMs / BATCHES, drainMs: one.last - one.first }),
     );
-    return { one, many, rate, late, neighbour, reloadedIn };
+    const rules = await step("(g)", () => rulesOverhead({ ...ctx, send: sender, numbers }));
+    return { one, many, rate, late, neighbour, rules, reloadedIn };
   } finally {
     client.close();
   }
@@ -269,7 +271,7 @@ const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const pct = (v) => (v === null ? "n/a" : `${v.toFixed(0)}%`);
 const mib = (b) => (b === null || b === undefined ? "n/a" : `${(b / 2 ** 20).toFixed(1)} MiB`);
 
-export function reportEngine({ one, many, rate, late, neighbour, reloadedIn }) {
+export function reportEngine({ one, many, rate, late, neighbour, rules, reloadedIn }) {
   const line = "-".repeat(102);
   const oneRate = one.total / ((one.last - one.first) / 1000);
   const oneRateT = one.total / ((one.last - one.at) / 1000);
@@ -330,6 +332,7 @@ export function reportEngine({ one, many, rate, late, neighbour, reloadedIn }) {
       `${neighbour.during} of ${NEIGHBOUR_BATCHES}; lateness p50 ${neighbour.p50} ms  p99 ${neighbour.p99} ms  max ${neighbour.max} ms` +
       `   others ${pct(neighbour.others)}   goal p99<${GOALS.neighbourP99Ms}ms: ${verdict(neighbour.p99 < GOALS.neighbourP99Ms)}`,
   );
+  reportRulesOverhead(rules, { fmt, verdict });
   console.log(line);
   if (reloadedIn.length > 0)
     console.log(

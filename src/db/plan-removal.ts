@@ -21,6 +21,8 @@ export const PLAN_TABLES = [
   "opt_outs",
   "webhook_nonces",
   "plan_stats",
+  "simulator_rules",
+  "simulator_refusals",
 ] as const;
 
 /** Rows per DELETE statement: a huge plan never makes one long write that blocks the database. */

@@ -12,6 +12,8 @@ export type ServicePlan = ServicePlanRow;
 export interface QueueClient {
   enqueue(jobs: QueueJob[], options?: { rearm?: boolean }): Promise<void>;
   cancel(batchId: string): Promise<void>;
+  /** Moves the queue's clock to `offsetMs` ahead of the wall clock, running what falls due; its new now. */
+  advanceClock(offsetMs: number): Promise<number>;
   /** Adds calls to the plan's signed, retried callback outbox (inbound messages). */
   queueCallbacks(callbacks: CallbackJob[]): Promise<void>;
   /** Records status events that arrived from outside (Sinch webhooks) and sends their callbacks. */

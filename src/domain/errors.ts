@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   request_too_large: 413,
   uri_too_long: 414,
   conflict_send_at: 409,
+  conflict: 409,
   unsupported_media_type: 415,
   too_many_requests: 429,
   request_header_fields_too_large: 431,

@@ -4,6 +4,7 @@ import { DurableObject } from "cloudflare:workers";
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
 import { findPlan } from "../db/service-plans";
+import type { QueueClient } from "../domain/context";
 import { sendDueCallbacks } from "../domain/delivery/callback-delivery";
 import { cancelBatch, dropFromLine } from "../domain/delivery/cancel";
 import type { CallbackJob, CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
@@ -18,7 +19,9 @@ import { runDue } from "../domain/delivery/run";
 import { nextWake } from "../domain/delivery/wake";
 import type { LiveEventInput } from "../domain/schemas/live-events";
 import { upstreamFor } from "../upstream/select";
+import { advanceTo } from "./clock";
 import { LiveEvents } from "./live-events";
+import { deliverDueReplies } from "./replies";
 import { getMeta, migrate, QueueStore, setMeta } from "./storage";
 
 /** Rate limit and other settings changes apply this fast. */
@@ -42,6 +45,9 @@ export class SendQueue extends DurableObject<Env> {
   private alarmAt: number | null | undefined;
   /** Alarm runs, cancels and recorded events never interleave: two loops could read the same Queued rows. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** How far the plan clock runs ahead of the wall clock (simulator plans); kept in meta across restarts. */
+  private offset: number | undefined;
+  private alarmTail: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -51,7 +57,13 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   private now(): number {
-    return (this.overrides.now ?? Date.now)();
+    return (this.overrides.now ?? Date.now)() + this.clockOffset;
+  }
+
+  /** Read once from meta (migrated before any call arrives), then kept in memory. */
+  private get clockOffset(): number {
+    this.offset ??= Number(getMeta(this.ctx.storage.sql, "clock_offset") ?? 0);
+    return this.offset;
   }
 
   /**
@@ -119,6 +131,32 @@ export class SendQueue extends DurableObject<Env> {
     await this.arm();
   }
 
+  /** Jumps the plan clock to `offsetMs` ahead of the wall clock, running what falls due on the way; the new now. */
+  async advanceClock(planId: string, offsetMs: number): Promise<number> {
+    this.remember(planId);
+    await advanceTo(
+      {
+        offset: () => this.clockOffset,
+        setOffset: (ms) => {
+          this.offset = ms;
+          setMeta(this.ctx.storage.sql, "clock_offset", String(ms));
+          // The alarm is set in wall time: the same plan time is now a different alarm.
+          this.alarmAt = undefined;
+        },
+        wall: () => (this.overrides.now ?? Date.now)(),
+        // After the alarm run in progress, if any: a callback it holds is not due at the end of its lease.
+        nextDue: async () => {
+          await this.alarmTail;
+          return this.arm();
+        },
+        runDue: () => this.alarm(),
+      },
+      offsetMs,
+    );
+    await this.arm();
+    return this.now();
+  }
+
   /** Counts of what the object holds, for tests, the watchdog and benchmarks. */
   async stats(): Promise<{
     jobs: number;
@@ -156,6 +194,13 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    // One run at a time: a clock jump runs the alarm itself, between (never during) the runtime's.
+    const run = this.alarmTail.then(() => this.runAlarm());
+    this.alarmTail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runAlarm(): Promise<void> {
     // The runtime consumed the alarm that woke us.
     this.alarmAt = null;
     try {
@@ -168,6 +213,20 @@ export class SendQueue extends DurableObject<Env> {
     if (!plan) return;
     await sendDueCallbacks(this.store, plan.webhookSecret, this.now(), this.live);
     await this.arm();
+    // Scripted handset replies (simulator rules): their MO callbacks are queued, and the queue re-armed, as they land.
+    await deliverDueReplies(this.env, plan, this.asClient(plan.id), this.ctx.storage.sql, () => this.now());
+  }
+
+  /** The plan's queue as services see it (the inbound pipeline of a scripted reply), answered in-process. */
+  private asClient(planId: string): QueueClient {
+    return {
+      enqueue: (jobs, options) => this.enqueue(planId, jobs, options),
+      cancel: (batchId) => this.cancel(planId, batchId),
+      queueCallbacks: (callbacks) => this.queueCallbacks(planId, callbacks),
+      recordEvents: (events) => this.recordEvents(planId, events),
+      advanceClock: (offsetMs) => this.advanceClock(planId, offsetMs),
+      publish: async (events) => this.publish(planId, events),
+    };
   }
 
   private remember(planId: string): void {
@@ -211,7 +270,7 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   /** Sets the one alarm to the engine's next wake time (the rate limit is known once the plan is cached). */
-  private async arm(): Promise<void> {
+  private async arm(): Promise<number | null> {
     const now = this.now();
     const rate = this.planCache?.plan.rateLimit;
     const at = nextWake({
@@ -222,9 +281,10 @@ export class SendQueue extends DurableObject<Env> {
       drainedAt: this.memory.drainedAt,
       backoffUntil: this.memory.backoffUntil,
     });
-    if (at === this.alarmAt) return;
+    if (at === this.alarmAt) return at;
     if (at === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(at);
+    else await this.ctx.storage.setAlarm(at - this.clockOffset);
     this.alarmAt = at;
+    return at;
   }
 }

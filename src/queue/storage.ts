@@ -1,8 +1,10 @@
 // The SendQueue's own SQLite: jobs in FIFO order, in-flight submissions, later status events, the callback outbox.
 import type { CallbackJob, DeliveryStore, Job, NextTimes, StoredCallback } from "../domain/delivery/deps";
 import type { LaterEvent, StatusEvent } from "../domain/delivery/events";
+import type { LaterReply } from "../domain/delivery/later-reply";
 import type { Inflight } from "../domain/delivery/outbound";
 import type { Bucket } from "../domain/delivery/pacing";
+import { addReplies, nextReplyAt, REPLIES_STEP } from "./replies";
 
 /** Each step runs once, in order, gated by the stored version: storage evolves by adding a step. */
 const STEPS: string[][] = [
@@ -25,6 +27,7 @@ const STEPS: string[][] = [
   [
     `CREATE TABLE IF NOT EXISTS live_events (slot INTEGER PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, frame TEXT NOT NULL)`,
   ],
+  REPLIES_STEP,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
@@ -129,6 +132,10 @@ export class QueueStore implements DeliveryStore {
     for (const id of ids) this.sql.exec(`DELETE FROM events WHERE id = ?`, id);
   }
 
+  addReplies(replies: LaterReply[]): void {
+    addReplies(this.sql, replies);
+  }
+
   addCallbacks(callbacks: CallbackJob[], now: number): void {
     for (const c of callbacks)
       this.sql.exec(
@@ -197,6 +204,7 @@ export class QueueStore implements DeliveryStore {
       expiry: min(`SELECT min(expire_at) AS t FROM jobs`),
       ready: min(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`),
       inflight: this.count("inflight") > 0,
+      reply: nextReplyAt(this.sql),
     };
   }
 }

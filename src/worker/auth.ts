@@ -14,7 +14,9 @@ export async function planContext(
 ): Promise<PlanContext> {
   const db = databaseFor(env, planId);
   const plan = await authenticatePlan(db, planId, bearerToken(authorization));
-  return { db, plan, now: Date.now, queue: queueClient(env, planId), defer };
+  // The plan clock (simulator plans may run ahead): accept-time checks and timestamps follow it.
+  const now = () => Date.now() + plan.clockOffsetMs;
+  return { db, plan, now, queue: queueClient(env, planId), defer };
 }
 
 /** The admin services' context, built once per call from the bindings. */

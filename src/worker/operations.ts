@@ -10,6 +10,7 @@ import { inboundOperations } from "./routes/inbounds";
 import { metaOperations } from "./routes/meta";
 import { optOutOperations } from "./routes/opt-outs";
 import { simulatorOperations } from "./routes/simulator";
+import { simulatorScriptingOperations } from "./routes/simulator-scripting";
 import { statsOperations } from "./routes/stats";
 import { webhookOperations } from "./routes/webhooks";
 
@@ -22,6 +23,7 @@ export const operations: readonly Operation[] = [
   ...callbackCheckOperations,
   ...statsOperations,
   ...simulatorOperations,
+  ...simulatorScriptingOperations,
   ...adminOperations,
   ...webhookOperations,
   ...metaOperations(() => openApiJson(operations)),

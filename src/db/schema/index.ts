@@ -9,5 +9,6 @@ export * from "./plan-stats";
 export * from "./recipients";
 export * from "./service-plans";
 export * from "./simulator-messages";
+export * from "./simulator-rules";
 export * from "./upstream-batches";
 export * from "./webhook-nonces";

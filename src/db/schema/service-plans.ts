@@ -23,6 +23,8 @@ export const servicePlans = sqliteTable("service_plans", {
   sinchServicePlanId: text("sinch_service_plan_id"),
   sinchApiTokenEncrypted: text("sinch_api_token_encrypted"),
   sinchWebhookSecretEncrypted: text("sinch_webhook_secret_encrypted"),
+  /** How far the plan's clock runs ahead of the wall clock (simulator plans; POST /simulator/v1/{plan}/clock). */
+  clockOffsetMs: integer("clock_offset_ms").notNull().default(0),
   createdAt: integer("created_at").notNull(),
   modifiedAt: integer("modified_at").notNull(),
   ...planExtraColumns,

@@ -8,6 +8,7 @@ import type { LiveEventInput } from "../schemas/live-events";
 import type { AnalyticsSink } from "../stats/analytics";
 import type { EngineLog } from "./engine-log";
 import type { LaterEvent, StatusEvent } from "./events";
+import type { LaterReply } from "./later-reply";
 import type { Inflight } from "./outbound";
 import type { Bucket } from "./pacing";
 
@@ -37,6 +38,8 @@ export interface NextTimes {
   callback?: number;
   expiry?: number;
   ready?: number;
+  /** A scripted handset reply (simulator rules). */
+  reply?: number;
   inflight: boolean;
 }
 
@@ -56,6 +59,8 @@ export interface DeliveryStore {
   addLater(events: LaterEvent[]): void;
   dueEvents(now: number, limit: number): { id: number; event: StatusEvent }[];
   deleteEvents(ids: number[]): void;
+  /** Scripted handset replies, kept until due; idempotent per answered message. */
+  addReplies(replies: LaterReply[]): void;
   addCallbacks(callbacks: CallbackJob[], now: number): void;
   /** Due callbacks, each pushed to `leaseUntil` as it is read: an overlapping run cannot post it again. */
   claimCallbacks(now: number, limit: number, leaseUntil: number): StoredCallback[];

@@ -63,6 +63,7 @@ export async function dispatchStep(deps: DeliveryDeps): Promise<boolean> {
   deps.checkpoint("after-record");
   // Synchronous from here: the object's storage commits these together.
   store.addLater(outcome.later);
+  store.addReplies(outcome.replies ?? []);
   store.clearInflight(messages.map((m) => m.key));
   if (plan.rateLimit > 0) store.setBucket(spend(bucket, messages.length));
   deps.log?.({

@@ -1,6 +1,7 @@
 // A change of one recipient's delivery state, whatever its source (dispatch, operator receipt, webhook, expiry, cancel).
 import type { DeliveryStatus } from "../schemas/delivery-reports";
 import type { ReportEncoding } from "../text/encoding-names";
+import type { LaterReply } from "./later-reply";
 
 export interface StatusEvent {
   batchId: string;
@@ -26,4 +27,6 @@ export interface SubmitOutcome {
   events: StatusEvent[];
   /** Receipts the upstream promises later; the queue stores and applies them when due. */
   later: LaterEvent[];
+  /** Handset replies the simulator's rules script; the queue holds them until due. */
+  replies?: LaterReply[];
 }

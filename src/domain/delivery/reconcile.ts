@@ -16,6 +16,7 @@ export async function reconcileInflight(deps: DeliveryDeps): Promise<void> {
     outcome.events.map((e) => withFacts(e, facts)),
   );
   deps.store.addLater(outcome.later);
+  deps.store.addReplies(outcome.replies ?? []);
   // Unknown keys were never accepted: they are still Queued in D1 and will be read again.
   deps.store.clearInflight(inflight.map((i) => i.message.key));
 }

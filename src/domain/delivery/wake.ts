@@ -20,7 +20,7 @@ export interface WakeInputs {
  */
 export function nextWake(w: WakeInputs): number | null {
   const { now, next } = w;
-  const times = [next.event, next.callback, next.expiry];
+  const times = [next.event, next.callback, next.expiry, next.reply];
   const upstreamWork = [next.inflight ? now : undefined];
   if (next.ready !== undefined)
     upstreamWork.push(

@@ -102,6 +102,7 @@ export async function createServicePlan(
     optOutEnabled: req.opt_out_enabled ?? true,
     optOutKeywords: keywordsColumn(req.opt_out_keywords),
     optInKeywords: keywordsColumn(req.opt_in_keywords),
+    clockOffsetMs: 0,
     ...(await upstreamColumns(req.upstream ?? { type: "simulator" }, encryptionKey)),
     createdAt: now,
     modifiedAt: now,

@@ -60,6 +60,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
     optOutEnabled: true,
     optOutKeywords: null,
     optInKeywords: null,
+    clockOffsetMs: 0,
     upstream: "simulator",
     sinchBaseUrl: null,
     sinchServicePlanId: null,
@@ -95,6 +96,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
       dropFromLine(deps, batchId);
       await cancelBatch(deps, batchId);
     },
+    advanceClock: async () => clock.now,
     queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
     recordEvents: (events) => recordEvents(deps, events),
     publish: async (events) => deps.live.publish(events),
