@@ -76,8 +76,8 @@ export class SendQueue extends DurableObject<Env> {
     // The watchdog's re-enqueue and an update of a waiting batch are not new arrivals.
     const fresh = options.rearm ? [] : this.store.unknownJobs(jobs.map((j) => j.batchId));
     const earliestReady = addJobs({ store: this.store, memory: this.memory }, jobs, this.now());
-    // The hot path of every send: an alarm already due no later than this work will re-arm itself.
     this.live.publish(batchCreatedEvents(fresh));
+    // The hot path of every send: an alarm already due no later than this work will re-arm itself.
     if (this.alarmAt !== undefined && this.alarmAt !== null && this.alarmAt <= earliestReady) return;
     await this.arm();
   }
