@@ -1,7 +1,6 @@
 // What every plan-scoped service receives: the plan's database, the authenticated plan, the clock and its queue.
 import type { Db } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
-import type { CallbackJob } from "./delivery/deps";
 import type { QueueJob } from "./delivery/enqueue";
 import type { StatusEvent } from "./delivery/events";
 
@@ -11,8 +10,8 @@ export type ServicePlan = ServicePlanRow;
 export interface QueueClient {
   enqueue(jobs: QueueJob[], options?: { rearm?: boolean }): Promise<void>;
   cancel(batchId: string): Promise<void>;
-  /** Adds calls to the plan's signed, retried callback outbox (inbound messages). */
-  queueCallbacks(callbacks: CallbackJob[]): Promise<void>;
+  /** Callbacks were written to the plan's outbox in D1, due at `at` (default: now): the queue drains them then. */
+  callbacksPending(at?: number): Promise<void>;
   /** Records status events that arrived from outside (Sinch webhooks) and sends their callbacks. */
   recordEvents(events: StatusEvent[]): Promise<void>;
 }

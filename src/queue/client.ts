@@ -12,7 +12,7 @@ export function queueClient(env: Env, servicePlanId: string): QueueClient {
   return {
     enqueue: (jobs, options) => stub().enqueue(servicePlanId, jobs, options),
     cancel: (batchId) => stub().cancel(servicePlanId, batchId),
-    queueCallbacks: (callbacks) => stub().queueCallbacks(servicePlanId, callbacks),
+    callbacksPending: (at) => stub().callbacksPending(servicePlanId, at),
     recordEvents: (events) => stub().recordEvents(servicePlanId, events),
   };
 }

@@ -1,12 +1,13 @@
 // SendQueue: one Durable Object per service plan, an entry point like fetch and scheduled. It holds the lock, the
 // plan's settings and the alarm; what it does on each call is the delivery engine's (src/domain/delivery).
 import { DurableObject } from "cloudflare:workers";
+import { pendingCallbackCount } from "../db/callbacks";
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
 import { findPlan } from "../db/service-plans";
 import { sendDueCallbacks } from "../domain/delivery/callback-delivery";
 import { cancelBatch, dropFromLine } from "../domain/delivery/cancel";
-import type { CallbackJob, CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
+import type { CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
 import { freshMemory } from "../domain/delivery/deps";
 import { currentBucket } from "../domain/delivery/dispatch-step";
 import { addJobs, type QueueJob } from "../domain/delivery/enqueue";
@@ -68,9 +69,9 @@ export class SendQueue extends DurableObject<Env> {
     await this.arm();
   }
 
-  async queueCallbacks(planId: string, callbacks: CallbackJob[]): Promise<void> {
+  async callbacksPending(planId: string, at?: number): Promise<void> {
     this.remember(planId);
-    this.store.addCallbacks(callbacks, this.now());
+    this.store.noteCallbacksDue(at ?? this.now());
     await this.arm();
   }
 
@@ -88,11 +89,14 @@ export class SendQueue extends DurableObject<Env> {
     callbacks: number;
     alarm: number | null;
   }> {
+    const planId = this.planId ?? getMeta(this.ctx.storage.sql, "plan_id");
     return {
       jobs: this.store.count("jobs"),
       inflight: this.store.count("inflight"),
       events: this.store.count("events"),
-      callbacks: this.store.count("callbacks"),
+      callbacks:
+        this.store.count("callbacks") +
+        (planId === undefined ? 0 : await pendingCallbackCount(databaseFor(this.env, planId), planId)),
       alarm: await this.ctx.storage.getAlarm(),
     };
   }
@@ -108,7 +112,13 @@ export class SendQueue extends DurableObject<Env> {
     // Outside the lock: a slow customer endpoint must not hold up cancels and webhook events.
     const plan = await this.plan();
     if (!plan) return;
-    await sendDueCallbacks(this.store, plan.webhookSecret, this.now());
+    await sendDueCallbacks({
+      db: databaseFor(this.env, plan.id),
+      store: this.store,
+      planId: plan.id,
+      secret: plan.webhookSecret,
+      now: this.now(),
+    });
     await this.arm();
   }
 

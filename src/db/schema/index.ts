@@ -1,6 +1,7 @@
 // The drizzle schema: every D1 table (the one barrel file, as drizzle-kit reads it).
 export * from "./api-tokens";
 export * from "./batches";
+export * from "./callbacks";
 export * from "./groups";
 export * from "./inbounds";
 export * from "./opt-outs";

@@ -17,13 +17,11 @@ export type Job = {
   phase: "waiting" | "dispatching" | "reporting";
 };
 
-export type CallbackJob = {
+/** A callback left in the queue object's own outbox before the outbox moved to D1. */
+export type LegacyCallback = {
+  id: number;
   url: string;
   body: string;
-};
-
-export type StoredCallback = CallbackJob & {
-  id: number;
   attempts: number;
   next_at: number;
 };
@@ -53,12 +51,16 @@ export interface DeliveryStore {
   addLater(events: LaterEvent[]): void;
   dueEvents(now: number, limit: number): { id: number; event: StatusEvent }[];
   deleteEvents(ids: number[]): void;
-  addCallbacks(callbacks: CallbackJob[], now: number): void;
-  /** Due callbacks, each pushed to `leaseUntil` as it is read: an overlapping run cannot post it again. */
-  claimCallbacks(now: number, limit: number, leaseUntil: number): StoredCallback[];
-  /** Delivered or given up: the callback leaves the outbox. */
-  deleteCallback(id: number): void;
-  retryCallback(id: number, attempts: number, at: number): void;
+  /** Callbacks pending in D1 are due at `at` (or earlier): wake for them then. */
+  noteCallbacksDue(at: number): void;
+  callbacksDue(): number | undefined;
+  /** Changes with every note: a drain that read D1 before a note must not erase it. */
+  callbacksMark(): number;
+  /** What a drain found in D1 (undefined: nothing pending); kept as the earlier one if noted since `mark`. */
+  settleCallbacksDue(at: number | undefined, mark: number): void;
+  /** Rows of the old outbox in the object's SQLite, to be moved to D1. */
+  legacyCallbacks(limit: number): LegacyCallback[];
+  deleteLegacyCallbacks(ids: number[]): void;
   bucket(): Bucket | undefined;
   setBucket(bucket: Bucket): void;
   nextTimes(): NextTimes;

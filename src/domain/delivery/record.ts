@@ -1,6 +1,5 @@
-// Records status events: applied in D1 (never backwards), their callbacks put in the outbox, completed batches retired.
+// Records status events: applied in D1 (never backwards) with their callbacks in the same batch, completed batches retired.
 import { applyStatusEvents } from "../../db/status-events";
-import { callbacksFor } from "./callbacks-for";
 import type { DeliveryDeps } from "./deps";
 import type { StatusEvent } from "./events";
 
@@ -15,8 +14,14 @@ export async function recordEvents(
 ): Promise<void> {
   if (events.length === 0 && alsoCheck.length === 0) return;
   const now = deps.now();
-  const { changed, batches } = await applyStatusEvents(deps.db, events, now, alsoCheck);
-  deps.store.addCallbacks(await callbacksFor(deps.db, deps.plan.callbackUrl, changed, batches), now);
+  const { batches, callbacks } = await applyStatusEvents(
+    deps.db,
+    events,
+    now,
+    alsoCheck,
+    deps.plan.callbackUrl,
+  );
+  if (callbacks > 0) deps.store.noteCallbacksDue(now);
   for (const b of batches) {
     if (!b.completedNow) continue;
     deps.store.deleteJob(b.id);

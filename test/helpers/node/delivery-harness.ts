@@ -91,7 +91,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
       dropFromLine(deps, batchId);
       await cancelBatch(deps, batchId);
     },
-    queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
+    callbacksPending: async (at) => store.noteCallbacksDue(at ?? clock.now),
     recordEvents: (events) => recordEvents(deps, events),
   };
   const deferred: Promise<unknown>[] = [];
