@@ -3,6 +3,7 @@ import { openApiJson } from "./openapi/document";
 import type { Operation } from "./rest";
 import { adminOperations } from "./routes/admin";
 import { batchOperations } from "./routes/batches";
+import { callbackOperations } from "./routes/callbacks";
 import { deliveryReportOperations } from "./routes/delivery-reports";
 import { groupOperations } from "./routes/groups";
 import { inboundOperations } from "./routes/inbounds";
@@ -17,6 +18,7 @@ export const operations: readonly Operation[] = [
   ...groupOperations,
   ...inboundOperations,
   ...optOutOperations,
+  ...callbackOperations,
   ...simulatorOperations,
   ...adminOperations,
   ...webhookOperations,

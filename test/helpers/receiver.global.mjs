@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 
 /**
  * POST /<inbox>?fail=<status>&times=<n> records the call, answers <status> for the first n calls to
- * that inbox and 200 after. GET /__calls/<inbox> returns what the inbox received.
+ * that inbox and 200 after (with a body of <reply_bytes> bytes, if given). GET /__calls/<inbox> returns what the inbox received.
  */
 export default async function setup(project) {
   const inboxes = new Map();
@@ -23,7 +23,7 @@ export default async function setup(project) {
       const failures = Number(url.searchParams.get("times") ?? "0");
       const status = calls.length < failures ? Number(url.searchParams.get("fail")) : 200;
       calls.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status });
-      res.writeHead(status).end();
+      res.writeHead(status).end("r".repeat(Number(url.searchParams.get("reply_bytes") ?? "0")));
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -91,7 +91,7 @@ export const freshMemory = (): EngineMemory => ({
 });
 
 /** Where a dispatch step may be cut short, as a crash would: tests throw there to prove nothing is lost or sent twice. */
-export type CrashPoint = "after-submit" | "after-record";
+export type CrashPoint = "after-submit" | "after-record" | "after-apply";
 
 export interface DeliveryDeps {
   db: Db;

@@ -8,7 +8,7 @@ import type { StatusEvent } from "./events";
  * nobody. `alsoCheck`: batches to close even without events (all sent, or nothing to send at all).
  */
 export async function recordEvents(
-  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory">,
+  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory" | "checkpoint">,
   events: StatusEvent[],
   alsoCheck: string[] = [],
 ): Promise<void> {
@@ -21,6 +21,8 @@ export async function recordEvents(
     alsoCheck,
     deps.plan.callbackUrl,
   );
+  // Committed, callbacks included: a crash here must lose nothing (the watchdog wakes the drain).
+  deps.checkpoint("after-apply");
   if (callbacks > 0) deps.store.noteCallbacksDue(now);
   for (const b of batches) {
     if (!b.completedNow) continue;
