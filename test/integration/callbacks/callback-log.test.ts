@@ -1,9 +1,8 @@
 // The callback outbox and log through the real runtime: crash safety, every attempt logged, redelivery.
-import { createScheduledController, runInDurableObject } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { verifySignature } from "../../../src/domain/signature";
-import type { SendQueue } from "../../../src/queue/send-queue";
 import worker from "../../../src/worker/index";
 import { call, createPlan, type TestPlan } from "../../helpers/gateway";
 import { crashNextStep, drain, queueOf, runUntil, setClock } from "../../helpers/queue";
