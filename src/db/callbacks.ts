@@ -1,5 +1,5 @@
 // Queries: the callback outbox in D1 (claim due rows, record attempts, list, prune) and its attempt log.
-import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { atomic } from "./batch";
 import type { Db } from "./client";
 import { countAndPage } from "./paging";
@@ -200,28 +200,34 @@ export async function findCallback(
   return row && { row, attempts };
 }
 
-/**
- * Deletes callbacks (and their attempts) created before `before`, then, per plan, all but the newest `cap`;
- * at most `limit` of each per call, so one cron tick stays short. Answers how many callbacks went.
- */
-export async function pruneCallbacks(db: Db, before: number, cap: number, limit: number): Promise<number> {
-  const old = sql`SELECT id FROM callbacks WHERE created_at < ${before} ORDER BY created_at, id LIMIT ${limit}`;
-  const [, expired] = await atomic(db, [
-    db.run(sql`DELETE FROM callback_attempts WHERE callback_id IN (${old})`),
-    db.all<{ id: string }>(sql`DELETE FROM callbacks WHERE id IN (${old}) RETURNING id`),
+/** Deletes the callbacks `ids` selects, and their attempts, in one batch; answers how many callbacks went. */
+async function deleteCallbacks(db: Db, ids: SQL): Promise<number> {
+  const [, gone] = await atomic(db, [
+    db.run(sql`DELETE FROM callback_attempts WHERE callback_id IN (${ids})`),
+    db.all<{ id: string }>(sql`DELETE FROM callbacks WHERE id IN (${ids}) RETURNING id`),
   ]);
+  return gone.length;
+}
+
+/** Callbacks created before `before`, with their attempts, at most `limit` per call (one cron tick stays short). */
+export function pruneOldCallbacks(db: Db, before: number, limit: number): Promise<number> {
+  return deleteCallbacks(
+    db,
+    sql`SELECT id FROM callbacks WHERE created_at < ${before} ORDER BY created_at, id LIMIT ${limit}`,
+  );
+}
+
+/** All but the newest `cap` callbacks of each plan, at most `limit` per plan and call. Reads every row's index entry. */
+export async function pruneCrowdedCallbacks(db: Db, cap: number, limit: number): Promise<number> {
   const crowded = await db.all<{ planId: string }>(
     sql`SELECT service_plan_id AS planId FROM callbacks GROUP BY service_plan_id HAVING count(*) > ${cap}`,
   );
-  let removed = expired.length;
-  for (const { planId } of crowded) {
-    const excess = sql`SELECT id FROM callbacks WHERE service_plan_id = ${planId}
-      ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${cap}`;
-    const [, gone] = await atomic(db, [
-      db.run(sql`DELETE FROM callback_attempts WHERE callback_id IN (${excess})`),
-      db.all<{ id: string }>(sql`DELETE FROM callbacks WHERE id IN (${excess}) RETURNING id`),
-    ]);
-    removed += gone.length;
-  }
+  let removed = 0;
+  for (const { planId } of crowded)
+    removed += await deleteCallbacks(
+      db,
+      sql`SELECT id FROM callbacks WHERE service_plan_id = ${planId}
+          ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${cap}`,
+    );
   return removed;
 }

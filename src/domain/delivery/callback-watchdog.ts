@@ -1,5 +1,5 @@
 // The cron's part in callbacks: wake queues whose callbacks are due (a lost wake-up), and keep the log bounded.
-import { plansWithDueCallbacks, pruneCallbacks } from "../../db/callbacks";
+import { plansWithDueCallbacks, pruneCrowdedCallbacks, pruneOldCallbacks } from "../../db/callbacks";
 import type { Db } from "../../db/client";
 import type { QueueClient } from "../context";
 import { DAY_MS } from "../time";
@@ -31,6 +31,9 @@ export async function callbackWatchdog(
         error: String((f as PromiseRejectedResult).reason),
       }),
     );
-  const pruned = await pruneCallbacks(db, now - CALLBACK_RETENTION_MS, CALLBACKS_PER_PLAN, PRUNE_PER_TICK);
+  let pruned = await pruneOldCallbacks(db, now - CALLBACK_RETENTION_MS, PRUNE_PER_TICK);
+  // Counting every plan's rows reads the whole log's index: once an hour is enough for a bound this loose.
+  if (new Date(now).getUTCMinutes() === 0)
+    pruned += await pruneCrowdedCallbacks(db, CALLBACKS_PER_PLAN, PRUNE_PER_TICK);
   return { plans: due.length, failed: failed.length, pruned };
 }

@@ -1,7 +1,13 @@
 // The D1 callback outbox on real SQL: bodies built in SQL equal the JS report builders, claims, attempts, pruning.
 import { sql as query } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimDueCallbacks, findCallback, pruneCallbacks, recordAttempts } from "../../../src/db/callbacks";
+import {
+  claimDueCallbacks,
+  findCallback,
+  pruneCrowdedCallbacks,
+  pruneOldCallbacks,
+  recordAttempts,
+} from "../../../src/db/callbacks";
 import { statusCounts } from "../../../src/db/reports";
 import { furthestPerRecipient } from "../../../src/db/status-events";
 import type { StatusEvent } from "../../../src/domain/delivery/events";
@@ -223,13 +229,14 @@ describe("draining the outbox", () => {
       [],
       now,
     );
-    expect(await pruneCallbacks(h.db, now, 10, 100)).toBe(0);
-    expect(await pruneCallbacks(h.db, now + 1, 10, 100)).toBe(2);
+    expect(await pruneOldCallbacks(h.db, now, 100)).toBe(0);
+    expect(await pruneOldCallbacks(h.db, now + 1, 100)).toBe(2);
     const left = await h.db.all<{ n: number }>(query`SELECT count(*) AS n FROM callback_attempts`);
     expect(left[0]?.n).toBe(0);
 
     const more = await twoPending();
-    expect(await pruneCallbacks(more.db, 0, 1, 100)).toBe(1);
+    expect(await pruneCrowdedCallbacks(more.db, 2, 100)).toBe(0);
+    expect(await pruneCrowdedCallbacks(more.db, 1, 100)).toBe(1);
     expect(await outbox(more)).toHaveLength(1);
   });
 });
