@@ -10,9 +10,12 @@ import {
 } from "../../../src/db/callbacks";
 import { statusCounts } from "../../../src/db/reports";
 import { furthestPerRecipient } from "../../../src/db/status-events";
+import { sendDueCallbacks } from "../../../src/domain/delivery/callback-delivery";
 import type { StatusEvent } from "../../../src/domain/delivery/events";
 import { batchReportOf, toRecipientReport } from "../../../src/domain/delivery-reports/reports";
+import { migrate, QueueStore } from "../../../src/queue/storage";
 import { deliveryHarness, type Harness, T0 } from "../../helpers/node/delivery-harness";
+import { sqliteStorage } from "../../helpers/node/sqlite-d1";
 
 const URL = "https://example.com/callback";
 
@@ -258,5 +261,51 @@ describe("the queue object's note of when callbacks are due", () => {
     expect(h.store.callbacksDue()).toBe(5_000);
     h.store.settleCallbacksDue(undefined, h.store.callbacksMark());
     expect(h.store.callbacksDue()).toBeUndefined();
+  });
+});
+
+describe("the queue object's old SQLite outbox", () => {
+  it("rows left there move to D1 as they were, and the object notes when they are due", async () => {
+    const h = await deliveryHarness();
+    const sql = sqliteStorage();
+    migrate(sql);
+    const store = new QueueStore(sql);
+    const due = h.clock.now + 10_000;
+    const report = { type: "recipient_delivery_report_sms", batch_id: "B1", recipient: "46700000001" };
+    sql.exec(
+      "INSERT INTO callbacks (url, body, attempts, next_at) VALUES (?, ?, 2, ?), (?, ?, 0, ?)",
+      URL,
+      JSON.stringify(report),
+      due,
+      URL,
+      JSON.stringify({ type: "mo_text", id: "IN1" }),
+      due + 1,
+    );
+    await sendDueCallbacks({ db: h.db, store, planId: "plan-1", secret: "s", now: h.clock.now });
+    expect(store.legacyCallbacks(10)).toEqual([]);
+    expect(store.callbacksDue()).toBe(due);
+    const rows = await h.db.all<Record<string, unknown>>(
+      query`SELECT kind, batch_id, inbound_id, recipient, attempts, next_at, state FROM callbacks ORDER BY next_at`,
+    );
+    expect(rows).toEqual([
+      {
+        kind: "delivery_report",
+        batch_id: "B1",
+        inbound_id: null,
+        recipient: "46700000001",
+        attempts: 2,
+        next_at: due,
+        state: "pending",
+      },
+      {
+        kind: "inbound",
+        batch_id: null,
+        inbound_id: "IN1",
+        recipient: null,
+        attempts: 0,
+        next_at: due + 1,
+        state: "pending",
+      },
+    ]);
   });
 });
