@@ -18,11 +18,14 @@ const COLUMNS = sql.raw(
  * and selected with the same "only forwards" rule, so both see the same rows. `events` is the JSON
  * subquery the UPDATE reads (aliases b, r, status, code, at, op, enc, parts); one event per recipient.
  * The body is built as toRecipientReport builds it; json_patch drops the optional fields that are NULL.
+ * CROSS JOIN keeps the touched batches the outer loop: an apply whose batches want no per-recipient
+ * reports (most) reads no event at all.
  */
 export function recipientCallbacksStatement(
   db: Db,
   events: SQL,
   forwards: SQL,
+  batchIdsJson: string,
   planCallbackUrl: string | null,
   now: number,
 ) {
@@ -38,13 +41,13 @@ export function recipientCallbacksStatement(
                     'encoding', CASE WHEN ${encoding} IN ('GSM', 'UNICODE') THEN ${encoding} END,
                     'number_of_message_parts', coalesce(e.parts, r.number_of_message_parts))),
       'pending', 0, ${now}, ${now}
-    FROM ${events} AS e
+    FROM batches bt CROSS JOIN ${events} AS e
       JOIN recipients r ON r.batch_id = e.b AND r.recipient = e.r
-      JOIN batches bt ON bt.id = r.batch_id
-    WHERE ${forwards}
+    WHERE bt.id IN (SELECT value FROM json_each(${batchIdsJson}))
+      AND bt.delivery_report IN ('per_recipient', 'per_recipient_final')
       AND coalesce(bt.callback_url, ${planCallbackUrl}) IS NOT NULL
-      AND (bt.delivery_report = 'per_recipient'
-        OR (bt.delivery_report = 'per_recipient_final' AND e.status NOT IN ('Queued', 'Dispatched')))
+      AND e.b = bt.id AND ${forwards}
+      AND (bt.delivery_report = 'per_recipient' OR e.status NOT IN ('Queued', 'Dispatched'))
     RETURNING id`);
 }
 

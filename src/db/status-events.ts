@@ -68,7 +68,7 @@ export async function applyStatusEvents(
   const forwards = (row: string) =>
     sql`${rank(`${row}.status`)} < ${rank("e.status")} AND NOT (e.status = 'Cancelled' AND ${sql.raw(row)}.status != 'Queued')`;
   const [recipientCallbacks, changed, reportCallbacks, completed, batches] = await atomic(db, [
-    recipientCallbacksStatement(db, eventRows, forwards("r"), planCallbackUrl, now),
+    recipientCallbacksStatement(db, eventRows, forwards("r"), batchIds, planCallbackUrl, now),
     db.all<Record<string, unknown>>(sql`UPDATE recipients SET
         status = e.status, code = e.code, at = e.at,
         operator_status_at = coalesce(e.op, recipients.operator_status_at),
