@@ -1,5 +1,7 @@
 // Queries: inbound messages.
 import { and, count, desc, eq, gte, isNull, lt, lte, or } from "drizzle-orm";
+import { atomic } from "./batch";
+import { inboundCallbackStatement } from "./callback-outbox";
 import type { Db } from "./client";
 import { inList } from "./in-list";
 import { countAndPage } from "./paging";
@@ -9,13 +11,26 @@ export async function insertInbound(db: Db, row: NewInboundRow): Promise<void> {
   await db.insert(inbounds).values(row);
 }
 
-/** Stores a new inbound, claimed by this request; false when its upstream id was stored before. */
-export async function insertClaimedInbound(db: Db, row: NewInboundRow, now: number): Promise<boolean> {
-  const inserted = await db
+/**
+ * Stores a new inbound, claimed by this request; false when its upstream id was stored before. Its MO
+ * callback, if any, goes into the outbox in the same batch: only with the inbound, never twice.
+ */
+export async function insertClaimedInbound(
+  db: Db,
+  row: NewInboundRow,
+  now: number,
+  callback?: { url: string; body: string },
+): Promise<boolean> {
+  const insert = db
     .insert(inbounds)
     .values({ ...row, claimedAt: now })
     .onConflictDoNothing()
     .returning({ id: inbounds.id });
+  if (!callback) return (await insert).length > 0;
+  const [inserted] = await atomic(db, [
+    insert,
+    inboundCallbackStatement(db, row.servicePlanId, row.id, callback.url, callback.body, now),
+  ]);
   return inserted.length > 0;
 }
 

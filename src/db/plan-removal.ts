@@ -23,6 +23,7 @@ export const PLAN_TABLES = [
   "plan_stats",
   "simulator_rules",
   "simulator_refusals",
+  "callbacks",
 ] as const;
 
 /** Rows per DELETE statement: a huge plan never makes one long write that blocks the database. */
@@ -55,8 +56,12 @@ export async function removePlanData(db: Db, planId: string): Promise<Record<str
   const groupMembers = () =>
     db.run(sql`DELETE FROM group_members WHERE rowid IN (SELECT m.rowid FROM groups g
       JOIN group_members m ON m.group_id = g.id WHERE g.service_plan_id = ${planId} LIMIT ${REMOVAL_CHUNK})`);
+  const callbackAttempts = () =>
+    db.run(sql`DELETE FROM callback_attempts WHERE rowid IN (SELECT a.rowid FROM callbacks c
+      JOIN callback_attempts a ON a.callback_id = c.id WHERE c.service_plan_id = ${planId} LIMIT ${REMOVAL_CHUNK})`);
   for (const table of PLAN_TABLES) {
     if (table === "groups") removed.group_members = await deleteChunks(groupMembers);
+    if (table === "callbacks") removed.callback_attempts = await deleteChunks(callbackAttempts);
     // The table name comes from the constant list above, never from input.
     const name = sql.raw(table);
     removed[table] = await deleteChunks(() =>

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { StatusEvent } from "../domain/delivery/events";
 import { atomic } from "./batch";
+import { batchReportCallbacksStatement, recipientCallbacksStatement } from "./callback-outbox";
 import type { Db } from "./client";
 import type { RecipientRow } from "./schema";
 
@@ -19,9 +20,24 @@ export interface TouchedBatch {
 const rank = (column: string) =>
   sql.raw(`(CASE ${column} WHEN 'Queued' THEN 0 WHEN 'Dispatched' THEN 1 ELSE 2 END)`);
 
+const RANK: Record<string, number> = { Queued: 0, Dispatched: 1 };
+
+/** One event per recipient, the furthest along (the first of equals): an UPDATE … FROM would pick any one. */
+export function furthestPerRecipient(events: StatusEvent[]): StatusEvent[] {
+  const kept = new Map<string, StatusEvent>();
+  for (const e of events) {
+    const key = `${e.batchId}\u0000${e.recipient}`;
+    const seen = kept.get(key);
+    if (!seen || (RANK[e.status] ?? 2) > (RANK[seen.status] ?? 2)) kept.set(key, e);
+  }
+  return [...kept.values()];
+}
+
 /**
  * Applies events in one atomic D1 batch and returns only the rows that really changed, so a repeated
  * or late event (a duplicate webhook, a Dispatched after Delivered) changes nothing and calls nobody.
+ * The callbacks those changes cause are written to the outbox in the same batch (`callbacks`: how many),
+ * so a crash cannot keep a state change and lose its callback.
  */
 export async function applyStatusEvents(
   db: Db,
@@ -29,10 +45,11 @@ export async function applyStatusEvents(
   now: number,
   /** Batches to close if nothing of them is open, even without events (e.g. one that had no recipients). */
   alsoCheck: string[] = [],
-): Promise<{ changed: RecipientRow[]; batches: TouchedBatch[] }> {
-  if (events.length === 0 && alsoCheck.length === 0) return { changed: [], batches: [] };
+  planCallbackUrl: string | null = null,
+): Promise<{ changed: RecipientRow[]; batches: TouchedBatch[]; callbacks: number }> {
+  if (events.length === 0 && alsoCheck.length === 0) return { changed: [], batches: [], callbacks: 0 };
   const payload = JSON.stringify(
-    events.map((e) => [
+    furthestPerRecipient(events).map((e) => [
       e.batchId,
       e.recipient,
       e.status,
@@ -45,21 +62,25 @@ export async function applyStatusEvents(
     ]),
   );
   const batchIds = JSON.stringify([...new Set([...events.map((e) => e.batchId), ...alsoCheck])]);
-  const [changed, completed, batches] = await atomic(db, [
+  const eventRows = sql`(SELECT json_extract(value, '$[0]') AS b, json_extract(value, '$[1]') AS r, json_extract(value, '$[2]') AS status,
+                   json_extract(value, '$[3]') AS code, json_extract(value, '$[4]') AS at, json_extract(value, '$[5]') AS op,
+                   json_extract(value, '$[6]') AS enc, json_extract(value, '$[7]') AS parts,
+                   json_extract(value, '$[8]') AS sent
+            FROM json_each(${payload}))`;
+  const forwards = (row: string) =>
+    sql`${rank(`${row}.status`)} < ${rank("e.status")} AND NOT (e.status = 'Cancelled' AND ${sql.raw(row)}.status != 'Queued')`;
+  const [recipientCallbacks, changed, reportCallbacks, completed, batches] = await atomic(db, [
+    recipientCallbacksStatement(db, eventRows, forwards("r"), batchIds, planCallbackUrl, now),
     db.all<Record<string, unknown>>(sql`UPDATE recipients SET
         status = e.status, code = e.code, at = e.at,
         operator_status_at = coalesce(e.op, recipients.operator_status_at),
         encoding = coalesce(e.enc, recipients.encoding),
         number_of_message_parts = coalesce(e.parts, recipients.number_of_message_parts),
         parts_sent = coalesce(e.sent, recipients.parts_sent)
-      FROM (SELECT json_extract(value, '$[0]') AS b, json_extract(value, '$[1]') AS r, json_extract(value, '$[2]') AS status,
-                   json_extract(value, '$[3]') AS code, json_extract(value, '$[4]') AS at, json_extract(value, '$[5]') AS op,
-                   json_extract(value, '$[6]') AS enc, json_extract(value, '$[7]') AS parts,
-                   json_extract(value, '$[8]') AS sent
-            FROM json_each(${payload})) AS e
-      WHERE recipients.batch_id = e.b AND recipients.recipient = e.r AND ${rank("recipients.status")} < ${rank("e.status")}
-        AND NOT (e.status = 'Cancelled' AND recipients.status != 'Queued')
+      FROM ${eventRows} AS e
+      WHERE recipients.batch_id = e.b AND recipients.recipient = e.r AND ${forwards("recipients")}
       RETURNING batch_id, recipient, service_plan_id, status, code, at, operator_status_at, encoding, number_of_message_parts, parts_sent, feedback_at`),
+    batchReportCallbacksStatement(db, batchIds, planCallbackUrl, now),
     db.all<{ id: string }>(sql`UPDATE batches SET completed_at = ${now}
       WHERE id IN (SELECT value FROM json_each(${batchIds})) AND completed_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.batch_id = batches.id AND r.status IN ('Queued', 'Dispatched'))
@@ -92,6 +113,7 @@ export async function applyStatusEvents(
       clientReference: b.client_reference as string | null,
       completedNow: completedIds.has(b.id as string),
     })),
+    callbacks: recipientCallbacks.length + reportCallbacks.length,
   };
 }
 

@@ -1,7 +1,6 @@
 // What every plan-scoped service receives: the plan's database, the authenticated plan, the clock and its queue.
 import type { Db } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
-import type { CallbackJob } from "./delivery/deps";
 import type { QueueJob } from "./delivery/enqueue";
 import type { StatusEvent } from "./delivery/events";
 import type { LiveEventInput } from "./schemas/live-events";
@@ -14,8 +13,8 @@ export interface QueueClient {
   cancel(batchId: string): Promise<void>;
   /** Moves the queue's clock to `offsetMs` ahead of the wall clock, running what falls due; its new now. */
   advanceClock(offsetMs: number): Promise<number>;
-  /** Adds calls to the plan's signed, retried callback outbox (inbound messages). */
-  queueCallbacks(callbacks: CallbackJob[]): Promise<void>;
+  /** Callbacks were written to the plan's outbox in D1, due at `at` (default: now): the queue drains them then. */
+  callbacksPending(at?: number): Promise<void>;
   /** Records status events that arrived from outside (Sinch webhooks) and sends their callbacks. */
   recordEvents(events: StatusEvent[]): Promise<void>;
   /** Live events of what happened in the Worker (inbounds, opt-outs), for the plan's WebSockets. */

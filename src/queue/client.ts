@@ -13,7 +13,7 @@ export function queueClient(env: Env, servicePlanId: string): QueueClient {
     enqueue: (jobs, options) => stub().enqueue(servicePlanId, jobs, options),
     cancel: (batchId) => stub().cancel(servicePlanId, batchId),
     advanceClock: (offsetMs) => stub().advanceClock(servicePlanId, offsetMs),
-    queueCallbacks: (callbacks) => stub().queueCallbacks(servicePlanId, callbacks),
+    callbacksPending: (at) => stub().callbacksPending(servicePlanId, at),
     recordEvents: (events) => stub().recordEvents(servicePlanId, events),
     publish: (events) => stub().publish(servicePlanId, events),
   };

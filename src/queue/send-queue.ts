@@ -1,13 +1,14 @@
 // SendQueue: one Durable Object per service plan, an entry point like fetch and scheduled. It holds the lock, the
 // plan's settings and the alarm; what it does on each call is the delivery engine's (src/domain/delivery).
 import { DurableObject } from "cloudflare:workers";
+import { pendingCallbackCount } from "../db/callbacks";
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
 import { findPlan } from "../db/service-plans";
 import type { QueueClient } from "../domain/context";
 import { sendDueCallbacks } from "../domain/delivery/callback-delivery";
 import { cancelBatch, dropFromLine } from "../domain/delivery/cancel";
-import type { CallbackJob, CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
+import type { CrashPoint, DeliveryDeps } from "../domain/delivery/deps";
 import { freshMemory } from "../domain/delivery/deps";
 import { currentBucket } from "../domain/delivery/dispatch-step";
 import { engineLog } from "../domain/delivery/engine-log";
@@ -119,9 +120,9 @@ export class SendQueue extends DurableObject<Env> {
     await this.arm();
   }
 
-  async queueCallbacks(planId: string, callbacks: CallbackJob[]): Promise<void> {
+  async callbacksPending(planId: string, at?: number): Promise<void> {
     this.remember(planId);
-    this.store.addCallbacks(callbacks, this.now());
+    this.store.noteCallbacksDue(at ?? this.now());
     await this.arm();
   }
 
@@ -165,11 +166,14 @@ export class SendQueue extends DurableObject<Env> {
     callbacks: number;
     alarm: number | null;
   }> {
+    const planId = this.planId ?? getMeta(this.ctx.storage.sql, "plan_id");
     return {
       jobs: this.store.count("jobs"),
       inflight: this.store.count("inflight"),
       events: this.store.count("events"),
-      callbacks: this.store.count("callbacks"),
+      callbacks:
+        this.store.count("callbacks") +
+        (planId === undefined ? 0 : await pendingCallbackCount(databaseFor(this.env, planId), planId)),
       alarm: await this.ctx.storage.getAlarm(),
     };
   }
@@ -211,7 +215,14 @@ export class SendQueue extends DurableObject<Env> {
     // Outside the lock: a slow customer endpoint must not hold up cancels and webhook events.
     const plan = await this.plan();
     if (!plan) return;
-    await sendDueCallbacks(this.store, plan.webhookSecret, this.now(), this.live);
+    await sendDueCallbacks({
+      db: databaseFor(this.env, plan.id),
+      store: this.store,
+      planId: plan.id,
+      secret: plan.webhookSecret,
+      now: this.now(),
+      live: this.live,
+    });
     await this.arm();
     // Scripted handset replies (simulator rules): their MO callbacks are queued, and the queue re-armed, as they land.
     await deliverDueReplies(this.env, plan, this.asClient(plan.id), this.ctx.storage.sql, () => this.now());
@@ -222,7 +233,7 @@ export class SendQueue extends DurableObject<Env> {
     return {
       enqueue: (jobs, options) => this.enqueue(planId, jobs, options),
       cancel: (batchId) => this.cancel(planId, batchId),
-      queueCallbacks: (callbacks) => this.queueCallbacks(planId, callbacks),
+      callbacksPending: (at) => this.callbacksPending(planId, at),
       recordEvents: (events) => this.recordEvents(planId, events),
       advanceClock: (offsetMs) => this.advanceClock(planId, offsetMs),
       publish: async (events) => this.publish(planId, events),

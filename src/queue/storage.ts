@@ -1,5 +1,5 @@
-// The SendQueue's own SQLite: jobs in FIFO order, in-flight submissions, later status events, the callback outbox.
-import type { CallbackJob, DeliveryStore, Job, NextTimes, StoredCallback } from "../domain/delivery/deps";
+// The SendQueue's own SQLite: jobs in FIFO order, in-flight submissions, later status events, when callbacks are due.
+import type { DeliveryStore, Job, LegacyCallback, NextTimes } from "../domain/delivery/deps";
 import type { LaterEvent, StatusEvent } from "../domain/delivery/events";
 import type { LaterReply } from "../domain/delivery/later-reply";
 import type { Inflight } from "../domain/delivery/outbound";
@@ -19,6 +19,7 @@ const STEPS: string[][] = [
     `CREATE TABLE IF NOT EXISTS inflight (key TEXT PRIMARY KEY, message TEXT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, due_at INTEGER NOT NULL, event TEXT NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS events_due ON events (due_at)`,
+    // The callback outbox until it moved to D1: rows left here are moved there (legacyCallbacks).
     `CREATE TABLE IF NOT EXISTS callbacks (
        id INTEGER PRIMARY KEY, url TEXT NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS callbacks_due ON callbacks (next_at)`,
@@ -136,36 +137,42 @@ export class QueueStore implements DeliveryStore {
     addReplies(this.sql, replies);
   }
 
-  addCallbacks(callbacks: CallbackJob[], now: number): void {
-    for (const c of callbacks)
-      this.sql.exec(
-        `INSERT INTO callbacks (url, body, attempts, next_at) VALUES (?, ?, 0, ?)`,
-        c.url,
-        c.body,
-        now,
-      );
+  private callbacksNotes = 0;
+
+  noteCallbacksDue(at: number): void {
+    this.callbacksNotes++;
+    const due = this.callbacksDue();
+    if (due === undefined || at < due) setMeta(this.sql, "callbacks_due", String(at));
   }
 
-  claimCallbacks(now: number, limit: number, leaseUntil: number): StoredCallback[] {
+  callbacksDue(): number | undefined {
+    const stored = getMeta(this.sql, "callbacks_due");
+    return stored === undefined ? undefined : Number(stored);
+  }
+
+  callbacksMark(): number {
+    return this.callbacksNotes;
+  }
+
+  settleCallbacksDue(at: number | undefined, mark: number): void {
+    const due = this.callbacksDue();
+    const keep = mark !== this.callbacksNotes && due !== undefined && (at === undefined || due < at);
+    if (keep) return;
+    if (at === undefined) this.sql.exec(`DELETE FROM meta WHERE key = 'callbacks_due'`);
+    else setMeta(this.sql, "callbacks_due", String(at));
+  }
+
+  legacyCallbacks(limit: number): LegacyCallback[] {
     return this.sql
-      .exec<StoredCallback>(
-        `UPDATE callbacks SET next_at = ? WHERE id IN
-           (SELECT id FROM callbacks WHERE next_at <= ? ORDER BY next_at, id LIMIT ?)
-         RETURNING id, url, body, attempts, next_at`,
-        leaseUntil,
-        now,
+      .exec<LegacyCallback>(
+        `SELECT id, url, body, attempts, next_at FROM callbacks ORDER BY id LIMIT ?`,
         limit,
       )
-      .toArray()
-      .sort((a, b) => a.id - b.id);
+      .toArray();
   }
 
-  deleteCallback(id: number): void {
-    this.sql.exec(`DELETE FROM callbacks WHERE id = ?`, id);
-  }
-
-  retryCallback(id: number, attempts: number, at: number): void {
-    this.sql.exec(`UPDATE callbacks SET attempts = ?, next_at = ? WHERE id = ?`, attempts, at, id);
+  deleteLegacyCallbacks(ids: number[]): void {
+    for (const id of ids) this.sql.exec(`DELETE FROM callbacks WHERE id = ?`, id);
   }
 
   bucket(): Bucket | undefined {
@@ -200,7 +207,10 @@ export class QueueStore implements DeliveryStore {
     const min = (query: string) => this.sql.exec<{ t: number | null }>(query).one().t ?? undefined;
     return {
       event: min(`SELECT min(due_at) AS t FROM events`),
-      callback: min(`SELECT min(next_at) AS t FROM callbacks`),
+      callback: min(
+        `SELECT min(t) AS t FROM (SELECT min(next_at) AS t FROM callbacks
+           UNION ALL SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'callbacks_due')`,
+      ),
       expiry: min(`SELECT min(expire_at) AS t FROM jobs`),
       ready: min(`SELECT min(ready_at) AS t FROM jobs WHERE phase != 'reporting'`),
       inflight: this.count("inflight") > 0,

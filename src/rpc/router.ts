@@ -1,7 +1,7 @@
 // The tRPC app router: one sub-router per resource. `AppRouter` is the type a typed client imports.
 import { adminRouter } from "./routers/admin";
 import { batchesRouter } from "./routers/batches";
-import { callbackCheckRouter } from "./routers/callback-check";
+import { callbacksRouter } from "./routers/callbacks";
 import { deliveryReportsRouter } from "./routers/delivery-reports";
 import { groupsRouter } from "./routers/groups";
 import { inboundsRouter } from "./routers/inbounds";
@@ -18,7 +18,7 @@ export const appRouter = router({
   admin: adminRouter,
   simulator: simulatorRouter,
   optOuts: optOutsRouter,
-  callbacks: callbackCheckRouter,
+  callbacks: callbacksRouter,
   stats: statsRouter,
 });
 

@@ -1,5 +1,6 @@
 // Worker entry: REST, tRPC and the live-events socket over fetch, the cron watchdog, and the SendQueue Durable Object class.
 import { databaseFor } from "../db/client";
+import { callbackWatchdog } from "../domain/delivery/callback-watchdog";
 import { watchdog } from "../domain/delivery/watchdog";
 import { queueClient } from "../queue/client";
 import { handleTrpc } from "../rpc/handler";
@@ -23,5 +24,6 @@ export default {
   },
   async scheduled(controller, env): Promise<void> {
     await watchdog(databaseFor(env), (planId) => queueClient(env, planId), controller.scheduledTime);
+    await callbackWatchdog(databaseFor(env), (planId) => queueClient(env, planId), controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

@@ -4,6 +4,7 @@ import type { Operation } from "./rest";
 import { adminOperations } from "./routes/admin";
 import { batchOperations } from "./routes/batches";
 import { callbackCheckOperations } from "./routes/callback-check";
+import { callbackOperations } from "./routes/callbacks";
 import { deliveryReportOperations } from "./routes/delivery-reports";
 import { groupOperations } from "./routes/groups";
 import { inboundOperations } from "./routes/inbounds";
@@ -22,6 +23,7 @@ export const operations: readonly Operation[] = [
   ...optOutOperations,
   ...callbackCheckOperations,
   ...statsOperations,
+  ...callbackOperations,
   ...simulatorOperations,
   ...simulatorScriptingOperations,
   ...adminOperations,

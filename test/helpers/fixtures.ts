@@ -44,3 +44,16 @@ export async function insertInboundFixture(
     },
   );
 }
+
+/** A pending MO callback in the plan's outbox, as the inbound pipeline writes it; answers its id. */
+export async function insertCallbackFixture(planId: string, url: string): Promise<string> {
+  const id = newId();
+  const now = Date.now();
+  await env.DB.prepare(
+    `INSERT INTO callbacks (id, service_plan_id, kind, inbound_id, url, body, state, attempts, next_at, created_at)
+     VALUES (?, ?, 'inbound', ?, ?, ?, 'pending', 0, ?, ?)`,
+  )
+    .bind(id, planId, id, url, JSON.stringify({ type: "mo_text", id }), now + 3_600_000, now)
+    .run();
+  return id;
+}

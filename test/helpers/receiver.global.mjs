@@ -14,9 +14,10 @@ function signedAndFresh(secret, body, headers) {
 
 /**
  * POST /<inbox>?fail=<status>&times=<n> records the call, answers <status> for the first n calls to
- * that inbox and 200 after; with ?verify=<secret> it answers 401 to a call not signed with that secret or
- * signed more than 5 minutes ago. A POST to a path ending in /batches answers like Sinch's send: 201 with a
- * batch id (the receiver stands in for Sinch's REST API). GET /__calls/<inbox> returns what the inbox received.
+ * that inbox and 200 after (with a body of <reply_bytes> bytes, if given); with ?verify=<secret> it answers 401
+ * to a call not signed with that secret or signed more than 5 minutes ago. A POST to a path ending in /batches
+ * answers like Sinch's send: 201 with a batch id (the receiver stands in for Sinch's REST API).
+ * GET /__calls/<inbox> returns what the inbox received.
  */
 export default async function setup(project) {
   const inboxes = new Map();
@@ -45,7 +46,7 @@ export default async function setup(project) {
         res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ ...sent, id }));
         return;
       }
-      res.writeHead(status).end();
+      res.writeHead(status).end("r".repeat(Number(url.searchParams.get("reply_bytes") ?? "0")));
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,6 +2,7 @@
 export * from "./api-tokens";
 export * from "./auto-replies";
 export * from "./batches";
+export * from "./callbacks";
 export * from "./groups";
 export * from "./inbounds";
 export * from "./opt-outs";

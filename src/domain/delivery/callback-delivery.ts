@@ -1,56 +1,32 @@
-// The callback outbox, drained: due callbacks posted signed, at most six at a time, retried on Sinch's schedule.
-import { signatureHeaders } from "../signature";
+// The callback outbox in D1, drained: due callbacks claimed, posted signed (six at a time), every attempt logged,
+// retried on Sinch's schedule.
+import {
+  type AttemptRecord,
+  type ClaimedCallback,
+  claimDueCallbacks,
+  insertMovedCallbacks,
+  nextCallbackDue,
+  recordAttempts,
+} from "../../db/callbacks";
+import type { Db } from "../../db/client";
 import { classifyCallbackStatus, retryDelay } from "./backoff";
-import type { DeliveryStore, LiveSink, StoredCallback } from "./deps";
+import { type PostResult, postCallback } from "./callback-post";
+import type { DeliveryStore, LiveSink } from "./deps";
 import { callbackAttemptEvent } from "./publish";
 
 /** Workers allow six simultaneous outgoing connections. */
 export const MAX_CONCURRENT_CALLBACKS = 6;
-const TIMEOUT_MS = 5_000;
 /** A run starts no new call after this long (real time): slow endpoints wait for the next run. */
 const RUN_BUDGET_MS = 3_000;
 const CALLBACKS_PER_RUN = 60;
 /** A claimed callback is not due again before this: longer than a whole run, so only a crash releases it. */
 const CLAIM_MS = 60_000;
 
-export type CallbackResult = {
-  id: number;
-  outcome: "delivered" | "drop" | "retry";
-  status?: number;
-  latencyMs?: number;
-};
-
-async function post(row: StoredCallback, secret: string, now: number): Promise<CallbackResult> {
-  const started = Date.now();
-  try {
-    const headers = {
-      "content-type": "application/json",
-      ...(await signatureHeaders(secret, row.body, now)),
-    };
-    const response = await fetch(row.url, {
-      method: "POST",
-      headers,
-      body: row.body,
-      // A redirect is an answer, not a new address to post to: it counts as a failed attempt.
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    await response.body?.cancel();
-    const latencyMs = Date.now() - started;
-    return {
-      id: row.id,
-      outcome: classifyCallbackStatus(response.status),
-      status: response.status,
-      latencyMs,
-    };
-  } catch {
-    return { id: row.id, outcome: classifyCallbackStatus(undefined), latencyMs: Date.now() - started };
-  }
-}
+export type CallbackResult = PostResult & { id: string; outcome: "delivered" | "drop" | "retry" };
 
 /** Posts `rows` with bounded concurrency; the caller records each result. */
 export async function deliverCallbacks(
-  rows: StoredCallback[],
+  rows: ClaimedCallback[],
   secret: string,
   now: number,
 ): Promise<CallbackResult[]> {
@@ -59,8 +35,9 @@ export async function deliverCallbacks(
   const stopAt = Date.now() + RUN_BUDGET_MS;
   const worker = async () => {
     while (next < rows.length && Date.now() < stopAt) {
-      const row = rows[next++] as StoredCallback;
-      results.push(await post(row, secret, now));
+      const row = rows[next++] as ClaimedCallback;
+      const result = await postCallback(row.url, row.body, secret, now);
+      results.push({ ...result, id: row.id, outcome: classifyCallbackStatus(result.status) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(MAX_CONCURRENT_CALLBACKS, rows.length) }, worker));
@@ -73,38 +50,79 @@ export function nextAttemptAt(attempts: number, now: number): number | undefined
   return delay === undefined ? undefined : now + delay;
 }
 
+/** The log entry of one drained attempt: its outcome decides the callback's state and next time. */
+export function attemptRecord(row: ClaimedCallback, result: CallbackResult, now: number): AttemptRecord {
+  const retryAt = result.outcome === "retry" ? nextAttemptAt(row.attempts + 1, now) : undefined;
+  return {
+    id: row.id,
+    state: result.outcome === "delivered" ? "delivered" : retryAt === undefined ? "gave_up" : "pending",
+    nextAt: retryAt ?? null,
+    at: now,
+    url: row.url,
+    status: result.status ?? null,
+    error: result.error ?? null,
+    latencyMs: result.latencyMs,
+    response: result.response ?? null,
+  };
+}
+
+export interface DrainDeps {
+  db: Db;
+  store: DeliveryStore;
+  planId: string;
+  secret: string;
+  now: number;
+  /** Live events for the plan's open sockets (callback.attempt). */
+  live?: LiveSink;
+}
+
 /**
- * Claims what is due, posts it, then records each outcome: delivered and dropped leave, retries wait their
- * turn. Claiming first means two overlapping runs never post the same callback; one not reached within
- * the run's budget is released for the next run.
+ * When the store says callbacks are due: claims them in D1, posts them, then records every attempt and
+ * each callback's new state in one batch. Claiming first means two overlapping runs never post the same
+ * callback; one not reached within the run's budget is released for the next run. The store learns
+ * when the next one is due.
  */
-export async function sendDueCallbacks(
-  store: DeliveryStore,
-  secret: string,
-  now: number,
-  live?: LiveSink,
-): Promise<void> {
-  const rows = store.claimCallbacks(now, CALLBACKS_PER_RUN, now + CLAIM_MS);
-  if (rows.length === 0) return;
-  const results = await deliverCallbacks(rows, secret, now);
+export async function sendDueCallbacks(deps: DrainDeps): Promise<void> {
+  const { db, store, planId, now } = deps;
+  await moveLegacyCallbacks(deps);
+  const due = store.callbacksDue();
+  if (due === undefined || due > now) return;
+  const mark = store.callbacksMark();
+  const rows = await claimDueCallbacks(db, planId, now, CALLBACKS_PER_RUN, now + CLAIM_MS);
+  if (rows.length === 0) {
+    store.settleCallbacksDue(await nextCallbackDue(db, planId), mark);
+    return;
+  }
+  const results = await deliverCallbacks(rows, deps.secret, now);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const result of results) {
-    const row = byId.get(result.id) as StoredCallback;
+  const records = results.map((result) => {
+    const row = byId.get(result.id) as ClaimedCallback;
     byId.delete(result.id);
-    const retryAt = result.outcome === "retry" ? nextAttemptAt(row.attempts + 1, now) : undefined;
-    if (retryAt === undefined) store.deleteCallback(row.id);
-    else store.retryCallback(row.id, row.attempts + 1, retryAt);
-    live?.publish([callbackAttemptEvent(row, result, retryAt === undefined)]);
-    if (result.outcome !== "delivered")
+    const record = attemptRecord(row, result, now);
+    deps.live?.publish([callbackAttemptEvent(row, result, record.state === "gave_up")]);
+    if (record.state !== "delivered")
       console.warn(
         JSON.stringify({
-          event: retryAt === undefined ? "callback_gave_up" : "callback_failed",
+          event: record.state === "gave_up" ? "callback_gave_up" : "callback_failed",
+          plan: planId,
+          callback: row.id,
           url: row.url,
-          status: result.status ?? "network error",
+          status: record.status ?? record.error,
           attempt: row.attempts + 1,
         }),
       );
-  }
+    return record;
+  });
   // Not reached this run: due again at once, with no attempt counted.
-  for (const row of byId.values()) store.retryCallback(row.id, row.attempts, now);
+  store.settleCallbacksDue(await recordAttempts(db, planId, records, [...byId.keys()], now), mark);
+}
+
+/** Rows left in the queue object's own SQLite outbox (before the outbox moved to D1) go to D1, as they were. */
+async function moveLegacyCallbacks({ db, store, planId, now }: DrainDeps): Promise<void> {
+  const legacy = store.legacyCallbacks(500);
+  if (legacy.length === 0) return;
+  const rows = legacy.map((r) => ({ url: r.url, body: r.body, attempts: r.attempts, nextAt: r.next_at }));
+  await insertMovedCallbacks(db, planId, rows, now);
+  store.deleteLegacyCallbacks(legacy.map((r) => r.id));
+  store.noteCallbacksDue(Math.min(...rows.map((r) => r.nextAt)));
 }

@@ -21,13 +21,11 @@ export type Job = {
   phase: "waiting" | "dispatching" | "reporting";
 };
 
-export type CallbackJob = {
+/** A callback left in the queue object's own outbox before the outbox moved to D1. */
+export type LegacyCallback = {
+  id: number;
   url: string;
   body: string;
-};
-
-export type StoredCallback = CallbackJob & {
-  id: number;
   attempts: number;
   next_at: number;
 };
@@ -61,12 +59,16 @@ export interface DeliveryStore {
   deleteEvents(ids: number[]): void;
   /** Scripted handset replies, kept until due; idempotent per answered message. */
   addReplies(replies: LaterReply[]): void;
-  addCallbacks(callbacks: CallbackJob[], now: number): void;
-  /** Due callbacks, each pushed to `leaseUntil` as it is read: an overlapping run cannot post it again. */
-  claimCallbacks(now: number, limit: number, leaseUntil: number): StoredCallback[];
-  /** Delivered or given up: the callback leaves the outbox. */
-  deleteCallback(id: number): void;
-  retryCallback(id: number, attempts: number, at: number): void;
+  /** Callbacks pending in D1 are due at `at` (or earlier): wake for them then. */
+  noteCallbacksDue(at: number): void;
+  callbacksDue(): number | undefined;
+  /** Changes with every note: a drain that read D1 before a note must not erase it. */
+  callbacksMark(): number;
+  /** What a drain found in D1 (undefined: nothing pending); kept as the earlier one if noted since `mark`. */
+  settleCallbacksDue(at: number | undefined, mark: number): void;
+  /** Rows of the old outbox in the object's SQLite, to be moved to D1. */
+  legacyCallbacks(limit: number): LegacyCallback[];
+  deleteLegacyCallbacks(ids: number[]): void;
   bucket(): Bucket | undefined;
   setBucket(bucket: Bucket): void;
   nextTimes(): NextTimes;
@@ -97,7 +99,7 @@ export const freshMemory = (): EngineMemory => ({
 });
 
 /** Where a dispatch step may be cut short, as a crash would: tests throw there to prove nothing is lost or sent twice. */
-export type CrashPoint = "after-submit" | "after-record";
+export type CrashPoint = "after-submit" | "after-record" | "after-apply";
 
 /**
  * The plan's live-event feed (the queue object's WebSockets). `publish` is cheap (one local SQLite insert);

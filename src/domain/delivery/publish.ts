@@ -6,7 +6,7 @@ import type { RecipientRow } from "../../db/schema";
 import type { TouchedBatch } from "../../db/status-events";
 import type { BatchCounts, LiveEventInput } from "../schemas/live-events";
 import { toIso } from "../time";
-import type { LiveSink, StoredCallback } from "./deps";
+import type { LiveSink } from "./deps";
 
 /** Never lets a failed publish fail the delivery work that caused it: the change is already durable in D1. */
 async function bestEffort(work: () => Promise<void> | void): Promise<void> {
@@ -90,7 +90,7 @@ function callbackKind(body: string): string {
 
 /** One posted callback: `gaveUp` when this attempt was the last (dropped, or out of retries). */
 export function callbackAttemptEvent(
-  row: StoredCallback,
+  row: { id: string | number; url: string; body: string; attempts: number },
   result: { outcome: string; status?: number; latencyMs?: number },
   gaveUp: boolean,
 ): LiveEventInput {

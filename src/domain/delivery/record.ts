@@ -1,7 +1,6 @@
-// Records status events: applied in D1 (never backwards), their callbacks put in the outbox, completed batches retired.
+// Records status events: applied in D1 (never backwards) with their callbacks in the same batch, completed batches retired.
 import { applyStatusEvents } from "../../db/status-events";
 import { writeEventPoints } from "../stats/analytics";
-import { callbacksFor } from "./callbacks-for";
 import type { DeliveryDeps } from "./deps";
 import type { StatusEvent } from "./events";
 import { publishChanges } from "./publish";
@@ -11,15 +10,23 @@ import { publishChanges } from "./publish";
  * nobody. `alsoCheck`: batches to close even without events (all sent, or nothing to send at all).
  */
 export async function recordEvents(
-  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory" | "live" | "analytics">,
+  deps: Pick<DeliveryDeps, "db" | "store" | "plan" | "now" | "memory" | "checkpoint" | "live" | "analytics">,
   events: StatusEvent[],
   alsoCheck: string[] = [],
 ): Promise<void> {
   if (events.length === 0 && alsoCheck.length === 0) return;
   const now = deps.now();
-  const { changed, batches } = await applyStatusEvents(deps.db, events, now, alsoCheck);
+  const { changed, batches, callbacks } = await applyStatusEvents(
+    deps.db,
+    events,
+    now,
+    alsoCheck,
+    deps.plan.callbackUrl,
+  );
+  // Committed, callbacks included: a crash here must lose nothing (the watchdog wakes the drain).
+  deps.checkpoint("after-apply");
   writeEventPoints(deps.analytics, deps.plan.id, changed);
-  deps.store.addCallbacks(await callbacksFor(deps.db, deps.plan.callbackUrl, changed, batches), now);
+  if (callbacks > 0) deps.store.noteCallbacksDue(now);
   for (const b of batches) {
     if (!b.completedNow) continue;
     deps.store.deleteJob(b.id);

@@ -1,5 +1,5 @@
 // The inbound pipeline: every mobile-originated message, from any source, is stored, applied to keyword groups
-// and opt-outs, and forwarded to the plan's callback_url (signed and retried by the plan's queue).
+// and opt-outs, and forwarded to the plan's callback_url (its outbox row written with the message).
 import { atomic } from "../../db/batch";
 import {
   addMembersStatements,
@@ -72,7 +72,9 @@ export async function receiveInbound(
     processedAt: null,
     claimedAt: now,
   };
-  const inserted = await insertClaimedInbound(ctx.db, row, now);
+  const callbackUrl = ctx.plan.callbackUrl;
+  const callback = callbackUrl ? { url: callbackUrl, body: JSON.stringify(toInbound(row)) } : undefined;
+  const inserted = await insertClaimedInbound(ctx.db, row, now, callback);
   const stored = inserted ? row : await claimStored(ctx, row.externalId ?? "", now);
   if ("done" in stored) return { inbound: toInbound(stored.done), duplicate: true };
   const inbound = toInbound(stored);
@@ -82,8 +84,8 @@ export async function receiveInbound(
     if (stored.type === "mo_text")
       optOuts = await applyKeywords(ctx, { ...mo, from: stored.from, to: stored.to, body: stored.body });
     await sendAutoReply(ctx, stored);
-    if (ctx.plan.callbackUrl)
-      await ctx.queue.queueCallbacks([{ url: ctx.plan.callbackUrl, body: JSON.stringify(inbound) }]);
+    // The callback was stored with the message; a lost wake-up is the cron watchdog's to repair.
+    if (callback) await ctx.queue.callbacksPending();
   } catch (e) {
     await releaseInboundClaim(ctx.db, stored.id).catch(() => undefined);
     throw e;

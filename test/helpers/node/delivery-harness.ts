@@ -97,7 +97,7 @@ export async function deliveryHarness(settings: Partial<ServicePlanRow> = {}): P
       await cancelBatch(deps, batchId);
     },
     advanceClock: async () => clock.now,
-    queueCallbacks: async (callbacks) => store.addCallbacks(callbacks, clock.now),
+    callbacksPending: async (at) => store.noteCallbacksDue(at ?? clock.now),
     recordEvents: (events) => recordEvents(deps, events),
     publish: async (events) => deps.live.publish(events),
   };

@@ -1,11 +1,13 @@
 // Property-based contract test: for every documented operation, requests generated from the document's schemas
 // (valid ones, and one-step mutations that break them) get no 5xx, valid ones their 2xx, invalid ones a
 // documented 4xx {code,text}, and every body matches the document's response schema.
+import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { ulid } from "ulidx";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "../../../src/worker/openapi/document";
 import { operations } from "../../../src/worker/operations";
+import { insertCallbackFixture } from "../../helpers/fixtures";
 import { ADMIN_TOKEN, BASE, call, createPlan, gatewayFetch, type TestPlan } from "../../helpers/gateway";
 import { inboxUrl } from "../../helpers/receiver";
 import { alwaysRequired, valid, wrongType } from "./arbitraries";
@@ -88,6 +90,8 @@ async function pathValues(op: DocOperation): Promise<Record<string, string>> {
   if (names.includes("group_id"))
     values.group_id = (await fresh("POST", `${x}/groups`, { name: "fixture", members: ["+46701234567"] })).id;
   if (names.includes("inbound_id")) values.inbound_id = inboundId;
+  if (names.includes("callback_id"))
+    values.callback_id = await insertCallbackFixture(plan.id, `${env.TEST_RECEIVER_URL}/property-callbacks`);
   if (names.includes("msisdn")) {
     const msisdn = `4670888${String(counter++).padStart(4, "0")}`;
     await fresh("POST", `/gateway/v1/${plan.id}/opt_outs`, { msisdn });
