@@ -3,7 +3,14 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 
 /** Metrics with no code: summed in SQL into a column each. */
-export const PLAIN_METRICS = ["accepted", "dispatched", "parts", "inbound"] as const;
+export const PLAIN_METRICS = [
+  "accepted",
+  "dispatched",
+  "parts",
+  "inbound",
+  "callback_ok",
+  "callback_failed",
+] as const;
 export type PlainMetric = (typeof PLAIN_METRICS)[number];
 
 export type StatBucket = Record<PlainMetric, number> & {

@@ -37,6 +37,8 @@ const counts = {
   expired: count("Recipients that reached Expired"),
   cancelled: count("Recipients that reached Cancelled"),
   inbound_received: count("Inbound (MO) messages stored"),
+  callbacks_ok: count("Callback attempts answered 2xx"),
+  callbacks_failed: count("Callback attempts that failed (non-2xx answer, redirect or network error)"),
 };
 
 export const StatCounts = lazySchema(() =>

@@ -1,5 +1,5 @@
 // A plan's statistics: counters by minute bucket (kept by triggers as state changes), summed to the asked granularity.
-import { type StatBucket, statBuckets } from "../../db/plan-stats";
+import { PLAIN_METRICS, type StatBucket, statBuckets } from "../../db/plan-stats";
 import type { PlanContext } from "../context";
 import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
@@ -41,6 +41,8 @@ const emptyCounts = (): StatCounts => ({
   expired: 0,
   cancelled: 0,
   inbound_received: 0,
+  callbacks_ok: 0,
+  callbacks_failed: 0,
   statuses: [],
 });
 
@@ -50,7 +52,9 @@ function add(into: StatCounts, row: StatBucket): boolean {
   into.dispatched += row.dispatched;
   into.parts_sent += row.parts;
   into.inbound_received += row.inbound;
-  let any = row.accepted !== 0 || row.dispatched !== 0 || row.parts !== 0 || row.inbound !== 0;
+  into.callbacks_ok += row.callback_ok;
+  into.callbacks_failed += row.callback_failed;
+  let any = PLAIN_METRICS.some((m) => row[m] !== 0);
   for (const [metric, code, count] of JSON.parse(row.finals) as [string, number, number][]) {
     const status = STATUS_BY_METRIC.get(metric);
     if (!status || count === 0) continue;
