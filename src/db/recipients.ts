@@ -84,8 +84,8 @@ export async function queuedRecipientsOf(
     recipient: string;
     optedOut: 0 | 1;
   }>(sql`SELECT r.batch_id AS batchId, r.recipient,
-      (o.msisdn IS NOT NULL AND NOT EXISTS (SELECT 1 FROM auto_replies a
-        WHERE a.batch_id = r.batch_id AND a.kind = 'opt_out')) AS optedOut
+      (CASE WHEN o.msisdn IS NULL THEN 0 ELSE NOT EXISTS (SELECT 1 FROM auto_replies a
+        WHERE a.batch_id = r.batch_id AND a.kind = 'opt_out') END) AS optedOut
     FROM json_each(${JSON.stringify(batchIds)}) j
     JOIN recipients r ON r.batch_id = j.value AND r.status = 'Queued'
     LEFT JOIN opt_outs o ON o.service_plan_id = ${planId} AND o.msisdn = r.recipient

@@ -2,6 +2,7 @@
 import { env } from "cloudflare:workers";
 import { sign } from "../../src/domain/signature";
 import { BASE, createPlan, gatewayFetch } from "./gateway";
+import { inboxCalls, inboxUrl } from "./receiver";
 
 export const SECRET = "sinch-webhook-secret-of-this-plan";
 
@@ -32,6 +33,22 @@ export async function sinchPlan(secret = SECRET, settings: Record<string, unknow
     .bind(upstreamId, plan.id, batch.id)
     .run();
   return { plan, batch, upstreamId };
+}
+
+/** A plan on the Sinch upstream whose "Sinch" is the local receiver, which answers sends as Sinch does. */
+export async function receiverSinchPlan(settings: Record<string, unknown> = {}) {
+  const inbox = `sinch-${crypto.randomUUID()}`;
+  const plan = await createPlan({
+    ...settings,
+    upstream: {
+      type: "sinch",
+      base_url: inboxUrl(inbox),
+      service_plan_id: "sinch-plan",
+      api_token: "sinch-token",
+      webhook_secret: SECRET,
+    },
+  });
+  return { plan, sinchSends: () => inboxCalls(`${inbox}/xms/v1/sinch-plan/batches`) };
 }
 
 export async function postWebhook(planId: string, body: string, headers: Record<string, string> = {}) {

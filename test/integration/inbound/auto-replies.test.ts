@@ -2,8 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, call, createPlan, type TestPlan } from "../../helpers/gateway";
 import { drain, statusesOf } from "../../helpers/queue";
-import { inboxUrl } from "../../helpers/receiver";
-import { postWebhook, SECRET, signed } from "../../helpers/sinch-webhook";
+import { postWebhook, receiverSinchPlan, SECRET, signed } from "../../helpers/sinch-webhook";
 
 const REPLIES = {
   opt_out_reply: "You are unsubscribed. Reply START to resubscribe.",
@@ -102,16 +101,7 @@ describe("HELP and automatic replies", () => {
 
   it("replies once to a message Sinch delivers twice", async () => {
     // "Sinch" is the local receiver, so the reply's dispatch has somewhere to go.
-    const plan = await createPlan({
-      ...REPLIES,
-      upstream: {
-        type: "sinch",
-        base_url: inboxUrl(`sinch-${crypto.randomUUID()}`),
-        service_plan_id: "sinch-plan",
-        api_token: "sinch-token",
-        webhook_secret: SECRET,
-      },
-    });
+    const { plan } = await receiverSinchPlan(REPLIES);
     const body = JSON.stringify({
       type: "mo_text",
       id: `MO-${crypto.randomUUID()}`,

@@ -1,32 +1,18 @@
 // Staging plans: allowlisted numbers reach a stand-in for Sinch's REST API, every other recipient the simulator.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, adminRpc, call, createPlan } from "../../helpers/gateway";
+import { ADMIN_TOKEN, adminRpc, call } from "../../helpers/gateway";
 import { runUntil, simulatorRows, statusesOf } from "../../helpers/queue";
 import { inboxCalls, inboxUrl } from "../../helpers/receiver";
-import { postWebhook, SECRET, signed } from "../../helpers/sinch-webhook";
+import { postWebhook, receiverSinchPlan, SECRET, signed } from "../../helpers/sinch-webhook";
 
-/** A plan on the Sinch upstream whose "Sinch" is the local receiver, sending only `real` for real. */
-async function stagingPlan(real: string[] | null, callbackInbox: string) {
-  const sinch = `sinch-${crypto.randomUUID()}`;
-  const plan = await createPlan({
-    callback_url: inboxUrl(callbackInbox),
-    simulate_except: real,
-    upstream: {
-      type: "sinch",
-      base_url: inboxUrl(sinch),
-      service_plan_id: "staging-plan",
-      api_token: "sinch-token",
-      webhook_secret: SECRET,
-    },
-  });
-  return { plan, sinchCalls: () => inboxCalls(`${sinch}/xms/v1/staging-plan/batches`) };
-}
+const stagingPlan = (real: string[] | null, callbackInbox: string) =>
+  receiverSinchPlan({ callback_url: inboxUrl(callbackInbox), simulate_except: real });
 
 describe("staging allowlist (simulate_except)", () => {
   it("sends allowlisted numbers to Sinch and simulates the rest; reports and callbacks look alike", async () => {
     const callbacks = `staging-cb-${crypto.randomUUID()}`;
-    const { plan, sinchCalls } = await stagingPlan(["+46700000001"], callbacks);
+    const { plan, sinchSends } = await stagingPlan(["+46700000001"], callbacks);
     const batch = (
       await plan.rest("POST", "/batches", {
         from: "12345",
@@ -37,11 +23,11 @@ describe("staging allowlist (simulate_except)", () => {
     ).body;
     await runUntil(
       plan.id,
-      async () => (await sinchCalls()).length === 1 && (await simulatorRows(plan.id)).length === 2,
+      async () => (await sinchSends()).length === 1 && (await simulatorRows(plan.id)).length === 2,
     );
 
     // Sinch got one batch with only the allowlisted number, with its token.
-    const [forwarded] = await sinchCalls();
+    const [forwarded] = await sinchSends();
     expect(forwarded?.headers.authorization).toBe("Bearer sinch-token");
     expect(JSON.parse(forwarded?.body ?? "")).toMatchObject({ to: ["46700000001"], body: "Staging hello" });
     // The simulator's handsets got the others, and only them.
