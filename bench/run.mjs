@@ -279,10 +279,11 @@ try {
   await gateway?.stop();
 }
 const adminToken = readDevVars().ADMIN_TOKEN;
-if (!interrupted && adminToken) ok = (await deliveryEngineBench(adminToken)) && ok;
-if (!interrupted && adminToken) ok = (await liveEventsBench(adminToken)) && ok;
-else if (!interrupted) {
-  console.error("\nDelivery engine bench: .dev.vars has no ADMIN_TOKEN");
+if (!interrupted && adminToken) {
+  ok = (await deliveryEngineBench(adminToken)) && ok;
+  if (!interrupted) ok = (await liveEventsBench(adminToken)) && ok;
+} else if (!interrupted) {
+  console.error("\nDelivery engine and live-events benches: .dev.vars has no ADMIN_TOKEN");
   ok = false;
 }
 if (!interrupted) ok = (await opsBench()) && ok;

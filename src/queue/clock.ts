@@ -1,4 +1,35 @@
-// The plan clock inside the queue object: a jump steps through the work that falls due inside it, in due order.
+// The plan clock inside the queue object: wall time plus the plan's offset, and a jump that steps through the work
+// falling due inside it, in due order.
+import { getMeta, setMeta } from "./storage";
+
+/** Wall time (replaceable by tests) plus how far the plan runs ahead, kept in the object's meta across restarts. */
+export class PlanClock {
+  private offset: number | undefined;
+
+  constructor(
+    private readonly sql: SqlStorage,
+    readonly wall: () => number,
+  ) {}
+
+  now(): number {
+    return this.wall() + this.ahead();
+  }
+
+  ahead(): number {
+    this.offset ??= Number(getMeta(this.sql, "clock_offset") ?? 0);
+    return this.offset;
+  }
+
+  setAhead(ms: number): void {
+    this.offset = ms;
+    setMeta(this.sql, "clock_offset", String(ms));
+  }
+
+  /** The object's storage was emptied: read the offset afresh. */
+  forget(): void {
+    this.offset = undefined;
+  }
+}
 
 /** What the jump needs of the queue object. Times are plan time (wall clock + offset) unless named wall. */
 export interface ClockHost {

@@ -53,6 +53,16 @@ export class LiveEvents implements LiveSink {
     this.lastListened = this.now();
   }
 
+  /** Completes the closing handshake; 1005/1006 cannot be sent back, so those end without a code. */
+  closed(ws: WebSocket, code: number): void {
+    this.left();
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code);
+    } catch {
+      // Already closed.
+    }
+  }
+
   private current(): number {
     this.seq ??=
       this.ctx.storage.sql.exec<{ seq: number | null }>(`SELECT max(seq) AS seq FROM live_events`).one()

@@ -20,7 +20,7 @@ import { runDue } from "../domain/delivery/run";
 import { nextWake } from "../domain/delivery/wake";
 import type { LiveEventInput } from "../domain/schemas/live-events";
 import { upstreamFor } from "../upstream/select";
-import { advanceTo } from "./clock";
+import { advanceTo, PlanClock } from "./clock";
 import { LiveEvents } from "./live-events";
 import { deliverDueReplies } from "./replies";
 import { getMeta, migrate, QueueStore, setMeta } from "./storage";
@@ -46,25 +46,21 @@ export class SendQueue extends DurableObject<Env> {
   private alarmAt: number | null | undefined;
   /** Alarm runs, cancels and recorded events never interleave: two loops could read the same Queued rows. */
   private tail: Promise<unknown> = Promise.resolve();
-  /** How far the plan clock runs ahead of the wall clock (simulator plans); kept in meta across restarts. */
-  private offset: number | undefined;
+  /** Wall time plus the plan's offset (simulator plans can jump ahead). */
+  private readonly clock: PlanClock;
+  /** Alarm runs, one at a time (a clock jump runs them too). */
   private alarmTail: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new QueueStore(ctx.storage.sql);
+    this.clock = new PlanClock(ctx.storage.sql, () => (this.overrides.now ?? Date.now)());
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
     this.live = new LiveEvents(ctx, () => this.now());
   }
 
   private now(): number {
-    return (this.overrides.now ?? Date.now)() + this.clockOffset;
-  }
-
-  /** Read once from meta (migrated before any call arrives), then kept in memory. */
-  private get clockOffset(): number {
-    this.offset ??= Number(getMeta(this.ctx.storage.sql, "clock_offset") ?? 0);
-    return this.offset;
+    return this.clock.now();
   }
 
   /**
@@ -103,13 +99,7 @@ export class SendQueue extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    this.live.left();
-    // Completes the closing handshake; 1005/1006 cannot be sent back, so those end without a code.
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code);
-    } catch {
-      // Already closed.
-    }
+    this.live.closed(ws, code);
   }
 
   /** Drops the batch from the line and ends its undispatched recipients as Cancelled (407). */
@@ -137,14 +127,13 @@ export class SendQueue extends DurableObject<Env> {
     this.remember(planId);
     await advanceTo(
       {
-        offset: () => this.clockOffset,
+        offset: () => this.clock.ahead(),
         setOffset: (ms) => {
-          this.offset = ms;
-          setMeta(this.ctx.storage.sql, "clock_offset", String(ms));
+          this.clock.setAhead(ms);
           // The alarm is set in wall time: the same plan time is now a different alarm.
           this.alarmAt = undefined;
         },
-        wall: () => (this.overrides.now ?? Date.now)(),
+        wall: () => this.clock.wall(),
         // After the alarm run in progress, if any: a callback it holds is not due at the end of its lease.
         nextDue: async () => {
           await this.alarmTail;
@@ -183,18 +172,16 @@ export class SendQueue extends DurableObject<Env> {
    * kept in memory. The tables are made again, empty, in case a stale caller reaches this object later.
    */
   async stop(): Promise<void> {
-    const run = async () => {
+    return this.locked(async () => {
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();
       migrate(this.ctx.storage.sql);
       Object.assign(this.memory, freshMemory());
+      this.clock.forget();
       this.planId = undefined;
       this.planCache = undefined;
       this.alarmAt = null;
-    };
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
+    });
   }
 
   override async alarm(): Promise<void> {
@@ -248,7 +235,7 @@ export class SendQueue extends DurableObject<Env> {
 
   /** Runs `work` under the lock with the engine's dependencies; nothing happens for a plan that is gone. */
   private withDeps(work: (deps: DeliveryDeps) => Promise<void>): Promise<void> {
-    const run = async () => {
+    return this.locked(async () => {
       const plan = await this.plan();
       if (!plan) return;
       await work({
@@ -263,7 +250,11 @@ export class SendQueue extends DurableObject<Env> {
         log: engineLog(this.env.REQUEST_LOG !== "off"),
         analytics: this.env.ANALYTICS,
       });
-    };
+    });
+  }
+
+  /** Runs `run` after everything queued before it, whether that succeeded or not. */
+  private locked(run: () => Promise<void>): Promise<void> {
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
     return result;
@@ -294,7 +285,7 @@ export class SendQueue extends DurableObject<Env> {
     });
     if (at === this.alarmAt) return at;
     if (at === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(at - this.clockOffset);
+    else await this.ctx.storage.setAlarm(at - this.clock.ahead());
     this.alarmAt = at;
     return at;
   }
