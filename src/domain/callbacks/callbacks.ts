@@ -81,7 +81,7 @@ export async function redeliverCallback(ctx: PlanContext, id: string): Promise<C
   if (!found) throw notFound("Callback", id);
   const now = ctx.now();
   const { url, body } = found.row;
-  const result = await postCallback(url, body, ctx.plan.webhookSecret, now);
+  const result = await postCallback(url, body, ctx.plan.webhookSecret);
   const record: AttemptRecord = {
     id,
     state: classifyCallbackStatus(result.status) === "delivered" ? "delivered" : undefined,

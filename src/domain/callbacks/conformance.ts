@@ -52,16 +52,17 @@ function samples(now: number) {
 }
 
 /** The cases in the order they are sent: the out-of-order pair must arrive final first. */
-function cases(secret: string, now: number): Case[] {
+/** Bodies carry the plan's time; signatures the real time, which is what a receiver compares them with. */
+function cases(secret: string, now: number, realNow: number): Case[] {
   const s = samples(now);
-  const valid = { secret, signedAt: now, expected: "2xx" as const };
+  const valid = { secret, signedAt: realNow, expected: "2xx" as const };
   const invalid = { ...valid, expected: "4xx" as const };
   return [
     { name: "delivery_report", body: s.delivered, ...valid },
     { name: "inbound", body: s.inbound, ...valid },
     { name: "tampered_body", body: s.delivered, sent: s.forged, ...invalid },
     { name: "wrong_secret", body: s.delivered, ...invalid, secret: randomHex(32) },
-    { name: "stale_timestamp", body: s.delivered, ...invalid, signedAt: now - STALE_MS },
+    { name: "stale_timestamp", body: s.delivered, ...invalid, signedAt: realNow - STALE_MS },
     { name: "out_of_order_final", body: s.delivered, ...valid },
     { name: "out_of_order_intermediate", body: s.dispatched, ...valid },
   ];
@@ -96,7 +97,7 @@ export async function checkCallbackReceiver(
   req: CallbackCheckRequest,
 ): Promise<CallbackCheckResult> {
   const results: CallbackCheckCase[] = [];
-  for (const c of cases(ctx.plan.webhookSecret, ctx.now())) {
+  for (const c of cases(ctx.plan.webhookSecret, ctx.now(), Date.now())) {
     const status = await post(req.url, c);
     results.push({ name: c.name, expected: c.expected, status, passed: meets(c.expected, status) });
   }

@@ -25,18 +25,14 @@ const CLAIM_MS = 60_000;
 export type CallbackResult = PostResult & { id: string; outcome: "delivered" | "drop" | "retry" };
 
 /** Posts `rows` with bounded concurrency; the caller records each result. */
-export async function deliverCallbacks(
-  rows: ClaimedCallback[],
-  secret: string,
-  now: number,
-): Promise<CallbackResult[]> {
+export async function deliverCallbacks(rows: ClaimedCallback[], secret: string): Promise<CallbackResult[]> {
   const results: CallbackResult[] = [];
   let next = 0;
   const stopAt = Date.now() + RUN_BUDGET_MS;
   const worker = async () => {
     while (next < rows.length && Date.now() < stopAt) {
       const row = rows[next++] as ClaimedCallback;
-      const result = await postCallback(row.url, row.body, secret, now);
+      const result = await postCallback(row.url, row.body, secret);
       results.push({ ...result, id: row.id, outcome: classifyCallbackStatus(result.status) });
     }
   };
@@ -93,7 +89,7 @@ export async function sendDueCallbacks(deps: DrainDeps): Promise<void> {
     store.settleCallbacksDue(await nextCallbackDue(db, planId), mark);
     return;
   }
-  const results = await deliverCallbacks(rows, deps.secret, now);
+  const results = await deliverCallbacks(rows, deps.secret);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const records = results.map((result) => {
     const row = byId.get(result.id) as ClaimedCallback;

@@ -38,16 +38,17 @@ export async function firstBytes(body: ReadableStream<Uint8Array> | null, limit:
   return new TextDecoder().decode(bytes.subarray(0, limit));
 }
 
-/** Signed afresh at `now` (the plan's clock); latency is real elapsed time. */
-export async function postCallback(
-  url: string,
-  body: string,
-  secret: string,
-  now: number,
-): Promise<PostResult> {
+/**
+ * Signed afresh, in real time: a receiver checks the signature's timestamp against its own clock, so a plan
+ * whose clock was moved ahead (simulator) must not look stale or from the future. The body keeps plan time.
+ */
+export async function postCallback(url: string, body: string, secret: string): Promise<PostResult> {
   const started = Date.now();
   try {
-    const headers = { "content-type": "application/json", ...(await signatureHeaders(secret, body, now)) };
+    const headers = {
+      "content-type": "application/json",
+      ...(await signatureHeaders(secret, body, started)),
+    };
     const response = await fetch(url, {
       method: "POST",
       headers,
