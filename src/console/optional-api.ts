@@ -1,0 +1,54 @@
+// Procedures of the operations work (statistics, callback log) that this build's router type may not have yet:
+// called through the same typed client's proxy, with the shapes of issue 10 written out here.
+import { api } from "./session";
+
+export interface StatCounts {
+  accepted: number;
+  dispatched: number;
+  delivered: number;
+  failed: number;
+  rejected: number;
+  expired: number;
+  aborted: number;
+  cancelled: number;
+  inbound_received: number;
+}
+export interface Stats {
+  granularity: "minute" | "hour" | "day";
+  buckets: (StatCounts & { start: string })[];
+  totals: StatCounts;
+}
+export interface CallbackAttempt {
+  id: string;
+  kind: string;
+  url: string;
+  attempt: number;
+  status?: number | null;
+  state?: string;
+  outcome?: string;
+  latency_ms?: number | null;
+  response_excerpt?: string | null;
+  error?: string | null;
+  batch_id?: string | null;
+  inbound_id?: string | null;
+  created_at?: string;
+  at?: string;
+}
+export interface CallbackPage {
+  count: number;
+  page: number;
+  callbacks: CallbackAttempt[];
+}
+
+type Query<I, O> = { query(input: I): Promise<O> };
+type Mutation<I, O> = { mutate(input: I): Promise<O> };
+interface OperationsProcedures {
+  stats: { get: Query<{ granularity: "minute" | "hour"; start_date?: string }, Stats> };
+  callbacks: {
+    list: Query<{ page: number; page_size: number; state?: string }, CallbackPage>;
+    redeliver: Mutation<{ callback_id: string }, unknown>;
+  };
+}
+
+/** The plan's client seen with the operations procedures (the lead swaps this for the real types at merge). */
+export const operationsApi = () => api() as unknown as OperationsProcedures;

@@ -1,0 +1,62 @@
+// Inbound messages (MO), newest first, paged, arriving live.
+import { useState } from "preact/hooks";
+import { LocalTime } from "../components/local-time";
+import { Empty, ErrorNotice, Loading } from "../components/notice";
+import { PAGE_SIZE, Pager } from "../components/pager";
+import { href } from "../route";
+import { api } from "../session";
+import { useQuery } from "../use-query";
+
+export function Inbounds() {
+  const [page, setPage] = useState(0);
+  const query = useQuery(
+    () => api().inbounds.list.query({ page, page_size: PAGE_SIZE }),
+    [page],
+    (event) => event.type === "inbound",
+  );
+  const data = query.data;
+  return (
+    <section>
+      <h1>Inbounds</h1>
+      <ErrorNotice error={query.error} />
+      {!data && query.loading && <Loading />}
+      {data?.inbounds.length === 0 && (
+        <Empty>
+          No inbound messages yet. Open a phone under <a href={href("handsets")}>Handsets</a> and send a
+          reply.
+        </Empty>
+      )}
+      {data && data.inbounds.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.inbounds.map((m) => (
+                <tr key={m.id}>
+                  <td data-label="Received">
+                    <LocalTime iso={m.received_at} />
+                  </td>
+                  <td data-label="From">
+                    <a href={href("handsets", m.from)}>{m.from}</a>
+                  </td>
+                  <td data-label="To">{m.to}</td>
+                  <td data-label="Message" class="text">
+                    {m.body}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && <Pager page={page} count={data.count} onPage={setPage} label="Inbounds" />}
+    </section>
+  );
+}
