@@ -63,7 +63,8 @@ describe.skipIf(missing !== null)("web console in Chromium", () => {
     await screenshot(page, name);
   }
 
-  const nav = (name) => page.getByRole("navigation", { name: "Views" }).getByRole("link", { name, exact: true });
+  const nav = (name) =>
+    page.getByRole("navigation", { name: "Views" }).getByRole("link", { name, exact: true });
   const sendRest = async (body) => {
     const res = await fetch(`${gateway.url}/xms/v1/${plan.planId}/batches`, {
       method: "POST",
@@ -155,7 +156,10 @@ describe.skipIf(missing !== null)("web console in Chromium", () => {
     await page.getByLabel("Message").fill("Are you still there?");
     await page.getByRole("button", { name: "Send" }).click();
     await page.getByRole("heading", { name: /^Batch / }).waitFor();
-    await page.getByRole("row", { name: new RegExp(HANDSET) }).getByText("Rejected 408").waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(HANDSET) })
+      .getByText("Rejected 408")
+      .waitFor();
   });
 
   it("has the other views, accessible and narrow", async () => {
