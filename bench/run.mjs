@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { consoleBench } from "./console.mjs";
 import { cpuWindow } from "./cpu.mjs";
 import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
 import { scenarios } from "./http-scenarios.mjs";
@@ -224,6 +225,7 @@ else if (!interrupted) {
 }
 if (!interrupted) {
   ok = textBench() && ok;
+  ok = (await consoleBench()) && ok;
   ok = (await testingGatewayBench()) && ok;
   process.exitCode = ok ? 0 : 1;
 }
