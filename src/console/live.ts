@@ -18,6 +18,7 @@ export const liveMode = signal<"live" | "polling">("polling");
 export const recentEvents = signal<LiveEvent[]>([]);
 
 const POLL_MS = 1500;
+const PING_MS = 30_000;
 const RECONNECT_MIN_MS = 1000;
 const RECONNECT_MAX_MS = 30_000;
 const FEED_SIZE = 50;
@@ -47,12 +48,22 @@ export function connectLive(current: Session): () => void {
   const poll = setInterval(() => {
     if (socket?.readyState !== WebSocket.OPEN) emit({ type: "poll" });
   }, POLL_MS);
+  // A ping now and then notices a connection that died without a close (answered without waking the object).
+  const ping = setInterval(() => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
+  }, PING_MS);
 
   const open = () => {
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
     const url = `${scheme}://${window.location.host}/gateway/v1/${encodeURIComponent(current.planId)}/events`;
-    // The token travels as a subprotocol, never in the URL (URLs end up in logs).
-    const ws = new WebSocket(url, ["gateway-events.v1", `token.${current.token}`]);
+    let ws: WebSocket;
+    try {
+      // The token travels as a subprotocol, never in the URL (URLs end up in logs).
+      ws = new WebSocket(url, ["gateway-events.v1", `token.${current.token}`]);
+    } catch {
+      // A token with characters a subprotocol cannot carry (a custom one): polling only.
+      return;
+    }
     socket = ws;
     let opened = false;
     ws.onopen = () => {
@@ -94,6 +105,7 @@ export function connectLive(current: Session): () => void {
   return () => {
     stopped = true;
     clearInterval(poll);
+    clearInterval(ping);
     clearTimeout(reconnect);
     socket?.close();
     liveMode.value = "polling";

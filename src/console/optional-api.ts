@@ -19,25 +19,32 @@ export interface Stats {
   totals: StatCounts;
 }
 export interface CallbackAttempt {
-  id: string;
-  kind: string;
-  url: string;
   attempt: number;
-  status?: number | null;
-  state?: string;
-  outcome?: string;
-  latency_ms?: number | null;
-  response_excerpt?: string | null;
-  error?: string | null;
-  batch_id?: string | null;
-  inbound_id?: string | null;
-  created_at?: string;
-  at?: string;
+  at: string;
+  url: string;
+  status?: number;
+  error?: string;
+  latency_ms: number;
+  response?: string;
+}
+export interface CallbackEntry {
+  id: string;
+  kind: "delivery_report" | "inbound";
+  batch_id?: string;
+  inbound_id?: string;
+  recipient?: string;
+  url: string;
+  state: "pending" | "delivered" | "gave_up";
+  attempt_count: number;
+  created_at: string;
+  last_attempt_at?: string;
+  last_status?: number;
+  last_error?: string;
 }
 export interface CallbackPage {
   count: number;
   page: number;
-  callbacks: CallbackAttempt[];
+  callbacks: CallbackEntry[];
 }
 
 type Query<I, O> = { query(input: I): Promise<O> };
@@ -45,7 +52,8 @@ type Mutation<I, O> = { mutate(input: I): Promise<O> };
 interface OperationsProcedures {
   stats: { get: Query<{ granularity: "minute" | "hour"; start_date?: string }, Stats> };
   callbacks: {
-    list: Query<{ page: number; page_size: number; state?: string }, CallbackPage>;
+    list: Query<{ page: number; page_size: number; state?: CallbackEntry["state"] }, CallbackPage>;
+    get: Query<{ callback_id: string }, CallbackEntry & { attempts: CallbackAttempt[] }>;
     redeliver: Mutation<{ callback_id: string }, unknown>;
   };
 }

@@ -1,20 +1,6 @@
 // The compose counter: characters, parts and encoding from the gateway's own text engine, marking non-GSM characters.
-import { gsmWidth } from "../../domain/text/gsm-alphabet";
 import { measureText } from "../../domain/text/segments";
-
-/** The distinct characters (whole code points, so an emoji stays one) that force the text into UCS-2. */
-export function ucs2Forcing(text: string): string[] {
-  const found = new Set<string>();
-  for (const char of text) {
-    for (let i = 0; i < char.length; i++) {
-      if (gsmWidth(char.charCodeAt(i)) === 0) {
-        found.add(char);
-        break;
-      }
-    }
-  }
-  return [...found];
-}
+import { ucs2Forcing } from "../ucs2";
 
 export function PartCounter({ text, id }: { text: string; id: string }) {
   const { encoding, units, parts } = measureText(text);

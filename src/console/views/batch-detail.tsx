@@ -1,11 +1,12 @@
 // One batch: every field, the per-recipient table updating live, "Cancel batch" while something is queued, dry run.
 import { useState } from "preact/hooks";
-import { BatchProgress, progressOf } from "../components/batch-progress";
+import { BatchProgress } from "../components/batch-progress";
 import { LocalTime } from "../components/local-time";
 import { ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
 import { StatusBadge } from "../components/status-badge";
 import type { LiveEvent } from "../live";
+import { progressOf } from "../progress";
 import { href } from "../route";
 import { api, describeError } from "../session";
 import { useQuery } from "../use-query";

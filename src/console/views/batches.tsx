@@ -1,9 +1,10 @@
 // Batches, newest first, with filters and a live progress bar per row; new batches from any client appear live.
 import { useState } from "preact/hooks";
-import { BatchProgress, progressOf } from "../components/batch-progress";
+import { BatchProgress } from "../components/batch-progress";
 import { LocalTime } from "../components/local-time";
 import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
+import { progressOf } from "../progress";
 import { href } from "../route";
 import { api } from "../session";
 import { useQuery } from "../use-query";

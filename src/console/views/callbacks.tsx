@@ -1,10 +1,12 @@
-// The callback delivery log: each attempt's URL, status, latency and response excerpt, and "Redeliver".
+// The callback delivery log: each callback's state, attempts, last status and response; its attempts with
+// latency and response excerpt on demand; "Redeliver".
 import { useEffect, useState } from "preact/hooks";
 import { capabilities, loadCapabilities } from "../capabilities";
 import { LocalTime } from "../components/local-time";
 import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
-import { operationsApi } from "../optional-api";
+import { type CallbackAttempt, operationsApi } from "../optional-api";
+import { href } from "../route";
 import { describeError } from "../session";
 import { useQuery } from "../use-query";
 
@@ -13,6 +15,7 @@ export function Callbacks() {
   const available = capabilities.value?.callbacks;
   const [page, setPage] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState<{ id: string; list: CallbackAttempt[] } | null>(null);
   const query = useQuery(
     async () => (available ? operationsApi().callbacks.list.query({ page, page_size: PAGE_SIZE }) : null),
     [page, available],
@@ -24,21 +27,30 @@ export function Callbacks() {
       <section>
         <h1>Callbacks</h1>
         <Empty>
-          This gateway has no callback delivery log yet. Callbacks still go out: set a callback URL under
-          Settings and watch your receiver.
+          This gateway has no callback delivery log yet. Callbacks still go out: set a callback URL under{" "}
+          <a href={href("settings")}>Settings</a> and watch your receiver.
         </Empty>
       </section>
     );
-  const redeliver = async (id: string) => {
+  const act = async (run: () => Promise<void>) => {
     setMessage(null);
     try {
-      await operationsApi().callbacks.redeliver.mutate({ callback_id: id });
-      setMessage("Sent again: the new attempt appears in the list.");
-      query.reload();
+      await run();
     } catch (e) {
       setMessage(describeError(e));
     }
   };
+  const redeliver = (id: string) =>
+    act(async () => {
+      await operationsApi().callbacks.redeliver.mutate({ callback_id: id });
+      setMessage("Sent again: the new attempt shows below.");
+      query.reload();
+    });
+  const showAttempts = (id: string) =>
+    act(async () => {
+      const detail = await operationsApi().callbacks.get.query({ callback_id: id });
+      setAttempts({ id, list: detail.attempts });
+    });
   const data = query.data;
   return (
     <section>
@@ -54,13 +66,12 @@ export function Callbacks() {
           <table>
             <thead>
               <tr>
-                <th scope="col">Time</th>
+                <th scope="col">Created</th>
                 <th scope="col">Kind</th>
                 <th scope="col">URL</th>
-                <th scope="col">Attempt</th>
-                <th scope="col">Status</th>
-                <th scope="col">Latency</th>
-                <th scope="col">Response</th>
+                <th scope="col">State</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last answer</th>
                 <th scope="col">
                   <span class="sr-only">Actions</span>
                 </th>
@@ -68,22 +79,34 @@ export function Callbacks() {
             </thead>
             <tbody>
               {data.callbacks.map((c) => (
-                <tr key={`${c.id}-${c.attempt}`}>
-                  <td data-label="Time">
-                    <LocalTime iso={c.at ?? c.created_at} />
+                <tr key={c.id}>
+                  <td data-label="Created">
+                    <LocalTime iso={c.created_at} />
                   </td>
-                  <td data-label="Kind">{c.kind}</td>
+                  <td data-label="Kind">
+                    {c.kind}
+                    {c.batch_id && (
+                      <>
+                        {" "}
+                        <a href={href("batches", c.batch_id)}>batch</a>
+                      </>
+                    )}
+                  </td>
                   <td data-label="URL" class="text">
                     {c.url}
                   </td>
-                  <td data-label="Attempt">{c.attempt}</td>
-                  <td data-label="Status">
-                    {c.status ?? c.error ?? "—"} {c.state ?? c.outcome ?? ""}
+                  <td data-label="State">{c.state}</td>
+                  <td data-label="Attempts">
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={`Attempts of callback ${c.id}`}
+                      onClick={() => showAttempts(c.id)}
+                    >
+                      {c.attempt_count}
+                    </button>
                   </td>
-                  <td data-label="Latency">{c.latency_ms != null ? `${c.latency_ms} ms` : "—"}</td>
-                  <td data-label="Response" class="text">
-                    {c.response_excerpt ?? ""}
-                  </td>
+                  <td data-label="Last answer">{c.last_status ?? c.last_error ?? "—"}</td>
                   <td data-label="">
                     <button
                       type="button"
@@ -100,6 +123,19 @@ export function Callbacks() {
         </div>
       )}
       {data && <Pager page={page} count={data.count} onPage={setPage} label="Callbacks" />}
+      {attempts && (
+        <section class="card" aria-label={`Attempts of callback ${attempts.id}`}>
+          <h2>Attempts of {attempts.id}</h2>
+          <ol>
+            {attempts.list.map((a) => (
+              <li key={a.attempt}>
+                <LocalTime iso={a.at} /> · {a.status ?? a.error ?? "no answer"} · {a.latency_ms} ms
+                {a.response && <pre class="text">{a.response}</pre>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </section>
   );
 }

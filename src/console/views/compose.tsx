@@ -5,16 +5,19 @@ import { ErrorNotice } from "../components/notice";
 import { PartCounter } from "../components/part-counter";
 import { navigate } from "../route";
 import { api, describeError } from "../session";
+import { splitTargets } from "../targets";
 
 type SendInput = GatewayInputs["batches"]["send"];
 const REPORT_TYPES = ["none", "summary", "full", "per_recipient", "per_recipient_final"] as const;
 
-/** Numbers or group ids, separated by commas or new lines. */
-export const splitTargets = (value: string) =>
-  value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The parameters field: Sinch's `{ key: { recipient | "default": value } }`, as JSON. */
+function parseParameters(text: string): Record<string, Record<string, string>> {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error('Parameters must be JSON, for example {"name": {"default": "there"}}.');
+  }
+}
 
 export function Compose() {
   const [to, setTo] = useState("");
@@ -23,6 +26,8 @@ export function Compose() {
   const [sendAt, setSendAt] = useState("");
   const [report, setReport] = useState<(typeof REPORT_TYPES)[number] | "">("");
   const [reference, setReference] = useState("");
+  const [callbackUrl, setCallbackUrl] = useState("");
+  const [parameters, setParameters] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,6 +39,8 @@ export function Compose() {
     ...(sendAt && { send_at: new Date(sendAt).toISOString() }),
     ...(report && { delivery_report: report }),
     ...(reference.trim() && { client_reference: reference.trim() }),
+    ...(callbackUrl.trim() && { callback_url: callbackUrl.trim() }),
+    ...(parameters.trim() && { parameters: parseParameters(parameters) }),
   });
 
   const send = async (event: Event) => {
@@ -123,6 +130,19 @@ export function Compose() {
           <label>
             Client reference
             <input value={reference} onInput={(e) => setReference(e.currentTarget.value)} />
+          </label>
+          <label>
+            Callback URL
+            <input type="url" value={callbackUrl} onInput={(e) => setCallbackUrl(e.currentTarget.value)} />
+          </label>
+          <label>
+            Parameters (JSON)
+            <textarea
+              rows={3}
+              value={parameters}
+              placeholder='{"name": {"default": "there", "46701234567": "Ann"}}'
+              onInput={(e) => setParameters(e.currentTarget.value)}
+            />
           </label>
         </details>
         <ErrorNotice error={error} />

@@ -5,8 +5,8 @@ import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
 import { href, navigate } from "../route";
 import { api, describeError } from "../session";
+import { splitTargets } from "../targets";
 import { useQuery } from "../use-query";
-import { splitTargets } from "./compose";
 
 /** Runs a change, reporting its error; true when it worked. */
 function useChange() {
@@ -84,6 +84,7 @@ export function Groups() {
 
 export function GroupDetail({ id }: { id: string }) {
   const [add, setAdd] = useState("");
+  const [rename, setRename] = useState("");
   const [keywordTo, setKeywordTo] = useState("");
   const [joinWord, setJoinWord] = useState("");
   const [leaveWord, setLeaveWord] = useState("");
@@ -110,6 +111,19 @@ export function GroupDetail({ id }: { id: string }) {
       <h1>Group {group.name ?? group.id}</h1>
       <p class="mono">{group.id}</p>
       <ErrorNotice error={change.error} />
+      <form
+        class="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void update({ name: rename.trim() || null });
+        }}
+      >
+        <label>
+          New name
+          <input maxLength={20} value={rename} onInput={(e) => setRename(e.currentTarget.value)} />
+        </label>
+        <button type="submit">Rename</button>
+      </form>
       <h2>Members ({members.length})</h2>
       {members.length === 0 && <Empty>No members yet: add numbers below.</Empty>}
       <ul class="plain members">

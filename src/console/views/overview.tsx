@@ -2,10 +2,10 @@
 import { useEffect } from "preact/hooks";
 import { capabilities, loadCapabilities } from "../capabilities";
 import { ActivityChart } from "../components/activity-chart";
-import { progressOf } from "../components/batch-progress";
 import { Empty, ErrorNotice } from "../components/notice";
 import { recentEvents } from "../live";
 import { operationsApi } from "../optional-api";
+import { progressOf } from "../progress";
 import { api } from "../session";
 import { useQuery } from "../use-query";
 
