@@ -1,6 +1,7 @@
 // One batch: every field, the per-recipient table updating live, "Cancel batch" while something is queued, dry run.
 import { useState } from "preact/hooks";
 import { BatchProgress } from "../components/batch-progress";
+import { DataTable } from "../components/data-table";
 import { LocalTime } from "../components/local-time";
 import { ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
@@ -124,48 +125,35 @@ export function BatchDetail({ id }: { id: string }) {
       </details>
       <h2>Recipients</h2>
       <ErrorNotice error={query.error} />
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Recipient</th>
-              <th scope="col">Status</th>
-              <th scope="col">Time</th>
-              <th scope="col">Text</th>
-              <th scope="col">Parts</th>
-              <th scope="col">Encoding</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => {
-              const text = rendered.data?.get(row.recipient);
-              return (
-                <tr key={row.recipient}>
-                  <td data-label="Recipient">
-                    <a href={href("handsets", row.recipient)}>{row.recipient}</a>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge
-                      status={row.detail?.status ?? row.status}
-                      code={row.detail?.code ?? row.code}
-                    />
-                  </td>
-                  <td data-label="Time">
-                    <LocalTime iso={row.detail?.at} />
-                  </td>
-                  <td data-label="Text" class="text">
-                    {text?.body ?? "—"}
-                  </td>
-                  <td data-label="Parts">
-                    {row.detail?.number_of_message_parts ?? text?.number_of_parts ?? "—"}
-                  </td>
-                  <td data-label="Encoding">{row.detail?.encoding ?? text?.encoding ?? "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={data.rows}
+        rowKey={(row) => row.recipient}
+        columns={[
+          {
+            label: "Recipient",
+            cell: (row) => <a href={href("handsets", row.recipient)}>{row.recipient}</a>,
+          },
+          {
+            label: "Status",
+            cell: (row) => (
+              <StatusBadge status={row.detail?.status ?? row.status} code={row.detail?.code ?? row.code} />
+            ),
+          },
+          { label: "Time", cell: (row) => <LocalTime iso={row.detail?.at} /> },
+          { label: "Text", text: true, cell: (row) => rendered.data?.get(row.recipient)?.body ?? "—" },
+          {
+            label: "Parts",
+            cell: (row) =>
+              row.detail?.number_of_message_parts ??
+              rendered.data?.get(row.recipient)?.number_of_parts ??
+              "—",
+          },
+          {
+            label: "Encoding",
+            cell: (row) => row.detail?.encoding ?? rendered.data?.get(row.recipient)?.encoding ?? "—",
+          },
+        ]}
+      />
       <Pager page={page} count={data.count} onPage={setPage} label="Recipients" />
     </section>
   );

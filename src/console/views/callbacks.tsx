@@ -2,6 +2,7 @@
 // latency and response excerpt on demand; "Redeliver".
 import { useEffect, useState } from "preact/hooks";
 import { capabilities, loadCapabilities } from "../capabilities";
+import { DataTable } from "../components/data-table";
 import { LocalTime } from "../components/local-time";
 import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
@@ -62,65 +63,49 @@ export function Callbacks() {
         <Empty>No callbacks sent yet. Give a batch (or the plan, under Settings) a callback URL.</Empty>
       )}
       {data && data.callbacks.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Kind</th>
-                <th scope="col">URL</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last answer</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.callbacks.map((c) => (
-                <tr key={c.id}>
-                  <td data-label="Created">
-                    <LocalTime iso={c.created_at} />
-                  </td>
-                  <td data-label="Kind">
-                    {c.kind}
-                    {c.batch_id && (
-                      <>
-                        {" "}
-                        <a href={href("batches", c.batch_id)}>batch</a>
-                      </>
-                    )}
-                  </td>
-                  <td data-label="URL" class="text">
-                    {c.url}
-                  </td>
-                  <td data-label="State">{c.state}</td>
-                  <td data-label="Attempts">
-                    <button
-                      type="button"
-                      class="link"
-                      aria-label={`Attempts of callback ${c.id}`}
-                      onClick={() => showAttempts(c.id)}
-                    >
-                      {c.attempt_count}
-                    </button>
-                  </td>
-                  <td data-label="Last answer">{c.last_status ?? c.last_error ?? "—"}</td>
-                  <td data-label="">
-                    <button
-                      type="button"
-                      aria-label={`Redeliver callback ${c.id}`}
-                      onClick={() => redeliver(c.id)}
-                    >
-                      Redeliver
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.callbacks}
+          rowKey={(c) => c.id}
+          columns={[
+            { label: "Created", cell: (c) => <LocalTime iso={c.created_at} /> },
+            {
+              label: "Kind",
+              cell: (c) => (
+                <>
+                  {c.kind} {c.batch_id && <a href={href("batches", c.batch_id)}>batch</a>}
+                </>
+              ),
+            },
+            { label: "URL", text: true, cell: (c) => c.url },
+            { label: "State", cell: (c) => c.state },
+            {
+              label: "Attempts",
+              cell: (c) => (
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Attempts of callback ${c.id}`}
+                  onClick={() => showAttempts(c.id)}
+                >
+                  {c.attempt_count}
+                </button>
+              ),
+            },
+            { label: "Last answer", cell: (c) => c.last_status ?? c.last_error ?? "—" },
+            {
+              label: "",
+              cell: (c) => (
+                <button
+                  type="button"
+                  aria-label={`Redeliver callback ${c.id}`}
+                  onClick={() => redeliver(c.id)}
+                >
+                  Redeliver
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {data && <Pager page={page} count={data.count} onPage={setPage} label="Callbacks" />}
       {attempts && (

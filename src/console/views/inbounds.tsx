@@ -1,5 +1,6 @@
 // Inbound messages (MO), newest first, paged, arriving live.
 import { useState } from "preact/hooks";
+import { DataTable } from "../components/data-table";
 import { LocalTime } from "../components/local-time";
 import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
@@ -27,34 +28,16 @@ export function Inbounds() {
         </Empty>
       )}
       {data && data.inbounds.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.inbounds.map((m) => (
-                <tr key={m.id}>
-                  <td data-label="Received">
-                    <LocalTime iso={m.received_at} />
-                  </td>
-                  <td data-label="From">
-                    <a href={href("handsets", m.from)}>{m.from}</a>
-                  </td>
-                  <td data-label="To">{m.to}</td>
-                  <td data-label="Message" class="text">
-                    {m.body}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.inbounds}
+          rowKey={(m) => m.id}
+          columns={[
+            { label: "Received", cell: (m) => <LocalTime iso={m.received_at} /> },
+            { label: "From", cell: (m) => <a href={href("handsets", m.from)}>{m.from}</a> },
+            { label: "To", cell: (m) => m.to },
+            { label: "Message", text: true, cell: (m) => m.body },
+          ]}
+        />
       )}
       {data && <Pager page={page} count={data.count} onPage={setPage} label="Inbounds" />}
     </section>

@@ -1,5 +1,6 @@
 // The plan's opt-out list: numbers that texted STOP (or were added here); add and remove by hand.
 import { useState } from "preact/hooks";
+import { DataTable } from "../components/data-table";
 import { LocalTime } from "../components/local-time";
 import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
@@ -50,42 +51,27 @@ export function OptOuts() {
         <Empty>No number has opted out. A handset that texts STOP to the plan's number appears here.</Empty>
       )}
       {data && data.opt_outs.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Source</th>
-                <th scope="col">Since</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.opt_outs.map((o) => (
-                <tr key={o.msisdn}>
-                  <td data-label="Number">
-                    <a href={href("handsets", o.msisdn)}>{o.msisdn}</a>
-                  </td>
-                  <td data-label="Source">{o.source}</td>
-                  <td data-label="Since">
-                    <LocalTime iso={o.created_at} />
-                  </td>
-                  <td data-label="">
-                    <button
-                      type="button"
-                      aria-label={`Remove opt-out of ${o.msisdn}`}
-                      onClick={() => change(() => api().optOuts.remove.mutate({ msisdn: o.msisdn }))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.opt_outs}
+          rowKey={(o) => o.msisdn}
+          columns={[
+            { label: "Number", cell: (o) => <a href={href("handsets", o.msisdn)}>{o.msisdn}</a> },
+            { label: "Source", cell: (o) => o.source },
+            { label: "Since", cell: (o) => <LocalTime iso={o.created_at} /> },
+            {
+              label: "",
+              cell: (o) => (
+                <button
+                  type="button"
+                  aria-label={`Remove opt-out of ${o.msisdn}`}
+                  onClick={() => change(() => api().optOuts.remove.mutate({ msisdn: o.msisdn }))}
+                >
+                  Remove
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {data && <Pager page={page} count={data.count} onPage={setPage} label="Opt-outs" />}
     </section>

@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import type { GatewayOutputs } from "../../rpc/client";
 import { ErrorNotice } from "../components/notice";
+import { SecretInput } from "../components/secret-input";
 import { adminClient, describeError, session, signIn } from "../session";
 
 type Plan = GatewayOutputs["admin"]["getServicePlan"];
@@ -68,16 +69,7 @@ export function Settings() {
     <section>
       <h1>Settings</h1>
       <form class="card inline" onSubmit={load}>
-        <label>
-          Admin token
-          <input
-            type="password"
-            required
-            autocomplete="off"
-            value={adminToken}
-            onInput={(e) => setAdminToken(e.currentTarget.value)}
-          />
-        </label>
+        <SecretInput label="Admin token" value={adminToken} onInput={setAdminToken} />
         <button type="submit">Load settings</button>
       </form>
       <p>

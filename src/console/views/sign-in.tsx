@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { createGatewayClient, type GatewayOutputs, isGatewayError } from "../../rpc/client";
 import { ErrorNotice } from "../components/notice";
+import { SecretInput } from "../components/secret-input";
 import { adminClient, signIn, signOutReason } from "../session";
 
 type PlanSummary = GatewayOutputs["admin"]["listServicePlans"]["service_plans"][number];
@@ -118,16 +119,7 @@ function AdminPicker() {
     <details class="card">
       <summary>Use the admin token instead</summary>
       <form onSubmit={load}>
-        <label>
-          Admin token
-          <input
-            type="password"
-            required
-            autocomplete="off"
-            value={adminToken}
-            onInput={(e) => setAdminToken(e.currentTarget.value)}
-          />
-        </label>
+        <SecretInput label="Admin token" value={adminToken} onInput={setAdminToken} />
         <button type="submit">List service plans</button>
       </form>
       <ErrorNotice error={error} />
