@@ -182,6 +182,10 @@ describe.skipIf(missing !== null)("web console in Chromium", () => {
     await page.getByRole("button", { name: "Load settings" }).click();
     await page.getByLabel("Rate limit (messages per second, 0 for none)").waitFor();
     await checkView("settings");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await nav("Batches").click();
+    await page.getByRole("heading", { name: "Batches" }).waitFor();
+    await checkView("batches-wide");
   });
 
   it("logged no console errors", () => {

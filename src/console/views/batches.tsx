@@ -9,28 +9,34 @@ import { href } from "../route";
 import { api } from "../session";
 import { useQuery } from "../use-query";
 
-const BATCH_EVENTS = new Set(["batch.created", "batch.progress"]);
+const EMPTY = progressOf(undefined);
 
 export function Batches() {
   const [page, setPage] = useState(0);
   const [reference, setReference] = useState("");
   const [sender, setSender] = useState("");
   const query = useQuery(
-    async () => {
-      const list = await api().batches.list.query({
+    () =>
+      api().batches.list.query({
         page,
         page_size: PAGE_SIZE,
         ...(reference && { client_reference: reference }),
         ...(sender && { from: sender }),
-      });
-      // One HTTP request: the client batches these calls.
-      const reports = await Promise.all(
-        list.batches.map((b) => api().deliveryReports.byBatch.query({ batch_id: b.id, type: "summary" })),
-      );
-      return { ...list, rows: list.batches.map((batch, i) => ({ batch, progress: progressOf(reports[i]) })) };
-    },
+      }),
     [page, reference, sender],
-    (event) => BATCH_EVENTS.has(event.type),
+    (event) => event.type === "batch.created",
+  );
+  // The rows show as soon as the list arrives; their progress bars fill in from one more (batched) request.
+  const ids = query.data?.batches.map((b) => b.id) ?? [];
+  const progress = useQuery(
+    async () => {
+      const reports = await Promise.all(
+        ids.map((id) => api().deliveryReports.byBatch.query({ batch_id: id, type: "summary" })),
+      );
+      return new Map(reports.map((r) => [r.batch_id, progressOf(r)]));
+    },
+    [ids.join()],
+    (event) => event.type === "batch.progress",
   );
   const data = query.data;
   const filter = (set: (value: string) => void, value: string) => {
@@ -53,15 +59,15 @@ export function Batches() {
       </form>
       <ErrorNotice error={query.error} />
       {!data && query.loading && <Loading />}
-      {data && data.rows.length === 0 && (
+      {data && data.batches.length === 0 && (
         <Empty>
           No batches {reference || sender ? "match these filters" : "yet"}. Send one from{" "}
           <a href={href("compose")}>Compose</a>, or with curl or an SDK: it appears here within two seconds.
         </Empty>
       )}
-      {data && data.rows.length > 0 && (
+      {data && data.batches.length > 0 && (
         <ul class="rows" aria-label="Batches">
-          {data.rows.map(({ batch, progress }) => (
+          {data.batches.map((batch) => (
             <li key={batch.id} class="row">
               <div class="row-head">
                 <a href={href("batches", batch.id)} class="mono">
@@ -76,7 +82,7 @@ export function Batches() {
                 {batch.client_reference && <span> · ref {batch.client_reference}</span>}
               </div>
               <p class="excerpt">{batch.body}</p>
-              <BatchProgress progress={progress} />
+              <BatchProgress progress={progress.data?.get(batch.id) ?? EMPTY} />
             </li>
           ))}
         </ul>

@@ -68,14 +68,15 @@ export function Settings() {
   return (
     <section>
       <h1>Settings</h1>
+      <p>
+        Settings change through the admin API: enter the admin token (<code>npm start</code> prints it) to see
+        and edit them.
+      </p>
       <form class="card inline" onSubmit={load}>
         <SecretInput label="Admin token" value={adminToken} onInput={setAdminToken} />
         <button type="submit">Load settings</button>
       </form>
-      <p>
-        Settings change through the admin API: enter the admin token (`npm start` prints it) to see and edit
-        them.
-      </p>
+
       <ErrorNotice error={error} />
       {message && <p role="status">{message}</p>}
       {plan && (
