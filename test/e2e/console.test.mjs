@@ -158,6 +158,7 @@ describe.skipIf(missing !== null)("web console in Chromium", () => {
       .getByRole("row", { name: new RegExp(HANDSET) })
       .getByText("Rejected 408")
       .waitFor();
+    await checkView("batch-rejected");
   });
 
   it("has the other views, accessible and narrow", async () => {
@@ -184,8 +185,20 @@ describe.skipIf(missing !== null)("web console in Chromium", () => {
     await checkView("settings");
     await page.setViewportSize({ width: 1280, height: 800 });
     await nav("Batches").click();
-    await page.getByRole("heading", { name: "Batches" }).waitFor();
+    await page.getByText("1 delivered,").first().waitFor();
     await checkView("batches-wide");
+  });
+
+  it("returns to sign-in, saying why, when the gateway refuses the token", async () => {
+    // A page of its own: the refused calls are logged as failed requests, which the main page must not have.
+    const other = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const session = JSON.stringify({ planId: plan.planId, token: "not-the-right-token" });
+    await other.addInitScript((value) => sessionStorage.setItem("gateway-console.session", value), session);
+    await other.goto(`${gateway.url}/console/#/batches`);
+    await other.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await other.getByRole("alert").first().textContent()).toContain("refused the API token");
+    expect(await other.evaluate(() => sessionStorage.getItem("gateway-console.session"))).toBeNull();
+    await other.close();
   });
 
   it("logged no console errors", () => {

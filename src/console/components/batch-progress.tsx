@@ -3,7 +3,15 @@ import type { Progress } from "../progress";
 
 const SEGMENTS = ["delivered", "failed", "dispatched", "queued"] as const;
 
-export function BatchProgress({ progress }: { progress: Progress }) {
+export function BatchProgress({ progress }: { progress: Progress | undefined }) {
+  if (!progress) {
+    return (
+      <div class="progress-wrap">
+        <div class="progress" />
+        <span class="progress-text">Counting…</span>
+      </div>
+    );
+  }
   const total = progress.queued + progress.dispatched + progress.delivered + progress.failed;
   const label = `${progress.delivered} delivered, ${progress.failed} failed, ${progress.dispatched} dispatched, ${progress.queued} queued`;
   return (

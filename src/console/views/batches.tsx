@@ -9,8 +9,6 @@ import { href } from "../route";
 import { api } from "../session";
 import { useQuery } from "../use-query";
 
-const EMPTY = progressOf(undefined);
-
 export function Batches() {
   const [page, setPage] = useState(0);
   const [reference, setReference] = useState("");
@@ -82,7 +80,7 @@ export function Batches() {
                 {batch.client_reference && <span> · ref {batch.client_reference}</span>}
               </div>
               <p class="excerpt">{batch.body}</p>
-              <BatchProgress progress={progress.data?.get(batch.id) ?? EMPTY} />
+              <BatchProgress progress={progress.data?.get(batch.id)} />
             </li>
           ))}
         </ul>
