@@ -49,6 +49,11 @@ export function App() {
   useEffect(() => {
     if (current && route.value.length === 0) navigate("batches");
   }, [current]);
+  // A new view: keyboard and screen reader users continue from its start, not from the link they used.
+  const path = route.value.join("/");
+  useEffect(() => {
+    if (path) document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path]);
   if (!current) return <SignIn />;
   return (
     <>
