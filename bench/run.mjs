@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { consoleBench } from "./console.mjs";
 import { cpuWindow } from "./cpu.mjs";
 import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
 import { eventsBench, reportEvents } from "./events.mjs";
@@ -289,6 +290,7 @@ if (!interrupted && adminToken) {
 if (!interrupted) ok = (await opsBench()) && ok;
 if (!interrupted) {
   ok = textBench() && ok;
+  ok = (await consoleBench()) && ok;
   if (process.env.BENCH_TESTING_GATEWAY !== "0") ok = (await testingGatewayBench()) && ok;
   process.exitCode = ok ? 0 : 1;
 }

@@ -6,8 +6,8 @@ import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-// The /docs viewer is copied from node_modules before wrangler serves public/.
-import "./build-assets.mjs";
+// The /docs viewer is copied and the console built (then rebuilt on change) before wrangler serves public/.
+import { copyDocsViewer, watchConsole } from "./build-assets.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -94,6 +94,8 @@ function seedDevPlan(vars) {
   run(["d1", "execute", "DB", "--local", ...persist, "--command", sql]);
 }
 
+copyDocsViewer();
+const consoleWatcher = await watchConsole();
 const { vars, created, added } = ensureDevVars();
 console.log(
   created
@@ -110,6 +112,7 @@ Sinch-compatible SMS gateway (simulator upstream)
   service plan id  ${vars.DEV_SERVICE_PLAN_ID}
   API token        ${vars.DEV_API_TOKEN}
   admin token      ${vars.ADMIN_TOKEN}
+  console          ${base}/console/  (sign in with the plan id and API token above)
   tRPC             ${base}/trpc
   API reference    ${base}/docs  (OpenAPI: ${base}/openapi.json)
 
@@ -203,6 +206,7 @@ function stop(signal, exitCode) {
   if (stopping) return;
   stopping = true;
   clearInterval(watchdog);
+  void consoleWatcher.close();
   signalGroup(signal);
   const deadline = Date.now() + STOP_GRACE_MS;
   const poll = setInterval(() => {

@@ -6,7 +6,7 @@ import { assertRequestBounds, errorResponse } from "./http";
 import { operations } from "./operations";
 
 /** Folders of public/ served as static assets (the Worker runs first, so it hands these on). */
-const ASSET_FOLDERS = ["/docs"];
+const ASSET_FOLDERS = ["/docs", "/console"];
 
 const isAssetPath = (method: string, pathname: string) =>
   (method === "GET" || method === "HEAD") &&
@@ -33,6 +33,10 @@ export function buildRouter() {
   for (const path of new Set(operations.map((op) => op.path))) router.all(path, methodNotAllowed);
   router.all("*", async (request: Request, env: Env) => {
     const { pathname } = new URL(request.url);
+    // The root is the web console's front door.
+    if (pathname === "/" && (request.method === "GET" || request.method === "HEAD")) {
+      return new Response(null, { status: 302, headers: { location: "/console/" } });
+    }
     if (isAssetPath(request.method, pathname)) {
       const asset = await env.ASSETS.fetch(request);
       if (asset.status !== 404) return asset;

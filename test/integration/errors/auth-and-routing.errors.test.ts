@@ -201,7 +201,7 @@ describe("routing: 405 and 404 are JSON {code,text}", () => {
 
   it.each([
     "/nope",
-    "/",
+    // "/" is the web console's front door: a redirect (test/integration/console/served.test.ts).
     "/xms",
     "/xms/v2/PLAN/batches",
     "/xms/v1/PLAN/nope",
