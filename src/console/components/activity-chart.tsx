@@ -1,5 +1,5 @@
 // Bar chart of sent / delivered / failed per bucket (inline SVG: no chart library for three series).
-import type { Stats } from "../optional-api";
+import type { Stats } from "../../domain/schemas/stats";
 
 const SERIES = [
   ["dispatched", "Sent"],

@@ -1,38 +1,24 @@
 // The callback delivery log: each callback's state, attempts, last status and response; its attempts with
 // latency and response excerpt on demand; "Redeliver".
-import { useEffect, useState } from "preact/hooks";
-import { capabilities, loadCapabilities } from "../capabilities";
+import { useState } from "preact/hooks";
+import type { CallbackAttempt } from "../../domain/schemas/callbacks";
 import { DataTable } from "../components/data-table";
 import { LocalTime } from "../components/local-time";
 import { Empty, ErrorNotice, Loading } from "../components/notice";
 import { PAGE_SIZE, Pager } from "../components/pager";
-import { type CallbackAttempt, operationsApi } from "../optional-api";
 import { href } from "../route";
-import { describeError } from "../session";
+import { api, describeError } from "../session";
 import { useQuery } from "../use-query";
 
 export function Callbacks() {
-  useEffect(loadCapabilities, []);
-  const available = capabilities.value?.callbacks;
   const [page, setPage] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const [attempts, setAttempts] = useState<{ id: string; list: CallbackAttempt[] } | null>(null);
   const query = useQuery(
-    async () => (available ? operationsApi().callbacks.list.query({ page, page_size: PAGE_SIZE }) : null),
-    [page, available],
+    async () => api().callbacks.list.query({ page, page_size: PAGE_SIZE }),
+    [page],
     (event) => event.type === "callback.attempt",
   );
-  if (capabilities.value === null) return <Loading />;
-  if (!available)
-    return (
-      <section>
-        <h1>Callbacks</h1>
-        <Empty>
-          This gateway has no callback delivery log yet. Callbacks still go out: set a callback URL under{" "}
-          <a href={href("settings")}>Settings</a> and watch your receiver.
-        </Empty>
-      </section>
-    );
   const act = async (run: () => Promise<void>) => {
     setMessage(null);
     try {
@@ -43,13 +29,13 @@ export function Callbacks() {
   };
   const redeliver = (id: string) =>
     act(async () => {
-      await operationsApi().callbacks.redeliver.mutate({ callback_id: id });
+      await api().callbacks.redeliver.mutate({ callback_id: id });
       setMessage("Sent again: the new attempt shows below.");
       query.reload();
     });
   const showAttempts = (id: string) =>
     act(async () => {
-      const detail = await operationsApi().callbacks.get.query({ callback_id: id });
+      const detail = await api().callbacks.get.query({ callback_id: id });
       setAttempts({ id, list: detail.attempts });
     });
   const data = query.data;

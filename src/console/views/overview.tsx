@@ -1,10 +1,7 @@
 // Overview: today's counts by status and per-hour chart (statistics), queue depth, callback failures, live feed.
-import { useEffect } from "preact/hooks";
-import { capabilities, loadCapabilities } from "../capabilities";
 import { ActivityChart } from "../components/activity-chart";
 import { Empty, ErrorNotice } from "../components/notice";
 import { recentEvents } from "../live";
-import { operationsApi } from "../optional-api";
 import { progressOf } from "../progress";
 import { api } from "../session";
 import { useQuery } from "../use-query";
@@ -16,8 +13,6 @@ const startOfToday = () => {
 };
 
 export function Overview() {
-  useEffect(loadCapabilities, []);
-  const caps = capabilities.value;
   const query = useQuery(
     async () => {
       // Queue depth: recipients still Queued in the latest batches (one batched request).
@@ -26,15 +21,13 @@ export function Overview() {
         list.batches.map((b) => api().deliveryReports.byBatch.query({ batch_id: b.id, type: "summary" })),
       );
       const queued = reports.reduce((sum, r) => sum + progressOf(r).queued, 0);
-      const stats = caps?.stats
-        ? await operationsApi().stats.get.query({ granularity: "hour", start_date: startOfToday() })
-        : null;
-      const failures = caps?.callbacks
-        ? (await operationsApi().callbacks.list.query({ page: 0, page_size: 1, state: "gave_up" })).count
-        : null;
-      return { queued, stats, failures };
+      const [stats, gaveUp] = await Promise.all([
+        api().stats.get.query({ granularity: "hour", start_date: startOfToday() }),
+        api().callbacks.list.query({ page: 0, page_size: 1, state: "gave_up" }),
+      ]);
+      return { queued, stats, failures: gaveUp.count };
     },
-    [caps?.stats, caps?.callbacks],
+    [],
     (event) => event.type === "batch.progress" || event.type === "callback.attempt",
   );
   const data = query.data;
@@ -54,11 +47,6 @@ export function Overview() {
         <Tile label="Queued now (latest batches)" value={data?.queued} />
         <Tile label="Callbacks given up" value={data?.failures ?? undefined} />
       </ul>
-      {caps && !caps.stats && (
-        <Empty>
-          Today's counts and the chart need the gateway's statistics endpoint, which this gateway lacks.
-        </Empty>
-      )}
       {data?.stats && <ActivityChart stats={data.stats} />}
       <h2>Live events</h2>
       {recentEvents.value.length === 0 ? (
