@@ -137,7 +137,8 @@ export function reportOps({ stats, memory }) {
   if (memory) {
     const row = (name, v) =>
       console.log(
-        `  ${name.padEnd(8)} runtime workerd ${mb(v?.runtime).padStart(10)}   all workerd ${mb(v?.total).padStart(10)}`,
+        `  ${name.padEnd(8)} runtime workerd ${mb(v?.runtime).padStart(10)}   all workerd ${mb(v?.total).padStart(10)}` +
+          (v?.runtimeFile != null ? `   runtime file-backed (mapped SQLite files) ${mb(v.runtimeFile)}` : ""),
       );
     console.log(
       `  memory under load: ${memory.ok} requests (${memory.errors} errors), p50 ${memory.p50.toFixed(1)} ms, p99 ${memory.p99.toFixed(1)} ms`,

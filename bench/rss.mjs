@@ -24,21 +24,33 @@ function workerdProcesses(pgid) {
   return found;
 }
 
-const vmRss = (pid) => {
-  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+const statusKb = (pid, field) => {
+  const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) * 1024 : 0;
 };
+const vmRss = (pid) => statusKb(pid, "VmRSS");
 
 function measure(procs) {
   if (procs.length === 0) throw new Error("no workerd process");
   let total = 0;
   let runtime = 0;
+  /** Of the runtime's RSS, what is file-backed (mapped files such as the local D1/SQLite databases). */
+  let runtimeFile = 0;
   for (const p of procs) {
     const v = vmRss(p.pid);
     total += v;
-    if (p.runtime) runtime += v;
+    if (p.runtime) {
+      runtime += v;
+      runtimeFile += statusKb(p.pid, "RssFile") + statusKb(p.pid, "RssShmem");
+    }
   }
-  return { total, runtime: procs.some((p) => p.runtime) ? runtime : null, processes: procs.length };
+  const hasRuntime = procs.some((p) => p.runtime);
+  return {
+    total,
+    runtime: hasRuntime ? runtime : null,
+    runtimeFile: hasRuntime ? runtimeFile : null,
+    processes: procs.length,
+  };
 }
 
 /**
