@@ -24,6 +24,12 @@ async function rowsOf(planId: string, groupIds: string[]): Promise<Record<string
     .bind(JSON.stringify(groupIds))
     .first<{ n: number }>();
   counts.group_members = members?.n ?? 0;
+  const attempts = await env.DB.prepare(
+    "SELECT count(*) AS n FROM callback_attempts WHERE callback_id IN (SELECT id FROM callbacks WHERE service_plan_id = ?)",
+  )
+    .bind(planId)
+    .first<{ n: number }>();
+  counts.callback_attempts = attempts?.n ?? 0;
   return counts;
 }
 
@@ -43,8 +49,25 @@ async function busyPlan(): Promise<{ plan: TestPlan; groupId: string }> {
     body: "later",
     send_at: "2099-01-01T00:00:00Z",
   });
-  // Rows only the Sinch upstream writes, as its webhooks and forwarding would.
+  // Rows only the Sinch upstream writes, as its webhooks and forwarding would; and rows of the test bench
+  // (rules, refusals, automatic replies) and the callback log, as their features would.
   await env.DB.batch([
+    env.DB.prepare(
+      "INSERT INTO auto_replies (batch_id, service_plan_id, inbound_id, kind, created_at) VALUES (?, ?, ?, 'opt_out', 0)",
+    ).bind(`reply-${plan.id}`, plan.id, `inbound-${plan.id}`),
+    env.DB.prepare(
+      "INSERT INTO simulator_rules (service_plan_id, rules, seed, updated_at) VALUES (?, '[]', 1, 0)",
+    ).bind(plan.id),
+    env.DB.prepare("INSERT INTO simulator_refusals (service_plan_id, rule, refused) VALUES (?, 0, 1)").bind(
+      plan.id,
+    ),
+    env.DB.prepare(
+      `INSERT INTO callbacks (id, service_plan_id, kind, url, body, state, attempts, next_at, created_at)
+       VALUES (?, ?, 'inbound', 'https://example.com/cb', '{}', 'gave_up', 1, NULL, 0)`,
+    ).bind(`cb-${plan.id}`, plan.id),
+    env.DB.prepare(
+      "INSERT INTO callback_attempts (callback_id, attempt, at, url, status, latency_ms) VALUES (?, 1, 0, 'https://example.com/cb', 500, 1)",
+    ).bind(`cb-${plan.id}`),
     env.DB.prepare(
       "INSERT INTO upstream_batches (upstream_batch_id, service_plan_id, batch_id, submission, created_at) VALUES (?, ?, 'b', 's', 0)",
     ).bind(`up-${plan.id}`, plan.id),
