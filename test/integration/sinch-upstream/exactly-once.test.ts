@@ -2,36 +2,13 @@
 // client_reference and recipients and sends nothing again. Here this worker is A, gateway B stands in for Sinch.
 
 import { abortAllDurableObjects, runDurableObjectAlarm } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createPlan } from "../../helpers/gateway";
+import { onB, planSendingToB } from "../../helpers/gateway-b";
 import { crashNextStep, queueOf, runUntil, setClock, statusesOf } from "../../helpers/queue";
-
-async function onB(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${env.TEST_GATEWAY_B}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined && { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as any;
-}
 
 describe("Sinch upstream, exactly once", () => {
   it("a crash after Sinch accepted a chunk: reconcile finds it, nothing is sent twice", async () => {
-    const b = await onB("POST", "/admin/v1/service_plans", env.TEST_E2E_ADMIN_TOKEN, { name: "stand-in" });
-    const a = await createPlan({
-      rate_limit: 0,
-      upstream: {
-        type: "sinch",
-        base_url: env.TEST_GATEWAY_B,
-        service_plan_id: b.service_plan_id,
-        api_token: b.api_token,
-        webhook_secret: b.webhook_secret,
-      },
-    });
+    const { a, b } = await planSendingToB();
     const sendAt = Date.now() + 3_600_000;
     const batch = (
       await a.rest("POST", "/batches", {

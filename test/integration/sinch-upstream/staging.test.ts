@@ -1,36 +1,12 @@
 // Staging through a real second gateway: a Sinch plan with simulate_except sends only the listed number to "Sinch"
 // (gateway B, a whole gateway standing in for it) and simulates every other recipient, as on a simulator plan.
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createPlan } from "../../helpers/gateway";
+import { onB, planSendingToB } from "../../helpers/gateway-b";
 import { queueOf, runUntil, simulatorRows, statusesOf } from "../../helpers/queue";
-
-async function onB(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${env.TEST_GATEWAY_B}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined && { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as any;
-}
 
 describe("staging allowlist against a second gateway acting as Sinch", () => {
   it("sends the allowlisted number to Sinch and simulates the others", async () => {
-    const b = await onB("POST", "/admin/v1/service_plans", env.TEST_E2E_ADMIN_TOKEN, { name: "stand-in" });
-    const a = await createPlan({
-      rate_limit: 0,
-      simulate_except: ["46700000001"],
-      upstream: {
-        type: "sinch",
-        base_url: env.TEST_GATEWAY_B,
-        service_plan_id: b.service_plan_id,
-        api_token: b.api_token,
-        webhook_secret: b.webhook_secret,
-      },
-    });
+    const { a, b } = await planSendingToB({ simulate_except: ["46700000001"] });
     const batch = (
       await a.rest("POST", "/batches", {
         from: "12345",
