@@ -209,6 +209,7 @@ export class SendQueue extends DurableObject<Env> {
       secret: plan.webhookSecret,
       now: this.now(),
       live: this.live,
+      log: engineLog(this.env.REQUEST_LOG !== "off"),
     });
     await this.arm();
     // Scripted handset replies (simulator rules): their MO callbacks are queued, and the queue re-armed, as they land.

@@ -12,6 +12,7 @@ import type { Db } from "../../db/client";
 import { classifyCallbackStatus, retryDelay } from "./backoff";
 import { type PostResult, postCallback } from "./callback-post";
 import type { DeliveryStore, LiveSink } from "./deps";
+import type { EngineLog } from "./engine-log";
 import { callbackAttemptEvent } from "./publish";
 
 /** Workers allow six simultaneous outgoing connections. */
@@ -70,6 +71,8 @@ export interface DrainDeps {
   now: number;
   /** Live events for the plan's open sockets (callback.attempt). */
   live?: LiveSink;
+  /** Engine log lines (a failed or given-up callback); absent means silent. */
+  log?: EngineLog;
 }
 
 /**
@@ -97,16 +100,14 @@ export async function sendDueCallbacks(deps: DrainDeps): Promise<void> {
     const record = attemptRecord(row, result, now);
     deps.live?.publish([callbackAttemptEvent(row, result, record.state === "gave_up")]);
     if (record.state !== "delivered")
-      console.warn(
-        JSON.stringify({
-          event: record.state === "gave_up" ? "callback_gave_up" : "callback_failed",
-          plan: planId,
-          callback: row.id,
-          url: row.url,
-          status: record.status ?? record.error,
-          attempt: row.attempts + 1,
-        }),
-      );
+      deps.log?.({
+        event: record.state === "gave_up" ? "callback_gave_up" : "callback_failed",
+        plan: planId,
+        callback: row.id,
+        url: row.url,
+        status: record.status ?? record.error,
+        attempt: row.attempts + 1,
+      });
     return record;
   });
   // Not reached this run: due again at once, with no attempt counted.

@@ -12,7 +12,15 @@ export type EngineEvent =
       ms: number;
     }
   | { event: "upstream_unavailable"; plan: string; retry_at: string; error: string }
-  | { event: "callback_gave_up"; plan: string; url: string; status: number | string; attempt: number };
+  | {
+      event: "callback_gave_up" | "callback_failed";
+      plan: string;
+      callback: string;
+      url: string;
+      /** The HTTP status, or the network error. */
+      status: number | string | null;
+      attempt: number;
+    };
 
 export type EngineLog = (entry: EngineEvent) => void;
 
