@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { createClient, sequential, summarize } from "./load.mjs";
+import { readHeaps } from "./heap.mjs";
 import { rssSampler } from "./rss.mjs";
 import { createPlan, root } from "./server.mjs";
 
@@ -21,10 +22,11 @@ const SEEDED = [
 ];
 export const OPS_GOALS = { statsP50Ms: 20 };
 const mb = (bytes) => (bytes === null || bytes === undefined ? "n/a" : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+const kbPer = (bytes, n) => `${(bytes / 1024 / Math.max(n, 1)).toFixed(1)} KB`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Writes 1,440 minutes × SEEDED rows into the gateway's local D1 directly (wrangler d1 execute on its state). */
-function seedStats(persistTo, planId, firstMinute) {
+export function seedStats(persistTo, planId, firstMinute) {
   const values = SEEDED.map(([m, c]) => `('${m}', ${c})`).join(", ");
   const sql = `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${DAY_MINUTES - 1}),
     m(metric, code) AS (VALUES ${values})
@@ -75,6 +77,7 @@ export async function memoryBench({ gateway, adminToken, log, minutes, settleS, 
   const headers = { authorization: `Bearer ${plan.token}`, "content-type": "application/json" };
   const rss = rssSampler(gateway.pid, 1000);
   let next = 0;
+  let heapTimer = null;
   const send = async () => {
     const base = 46_730_000_000 + (next++ % 100_000) * 10;
     const to = Array.from({ length: 10 }, (_, i) => String(base + i));
@@ -94,6 +97,14 @@ export async function memoryBench({ gateway, adminToken, log, minutes, settleS, 
     await send(); // the plan's queue object and D1 warm
     await sleep(5_000);
     const before = rss.read();
+    const heapBefore = await readHeaps(rss.runtimePid());
+    const heapPeak = { worker: heapBefore?.worker ?? null, all: heapBefore?.all ?? null };
+    heapTimer = setInterval(async () => {
+      const h = await readHeaps(rss.runtimePid());
+      if (!h) return;
+      heapPeak.worker = Math.max(heapPeak.worker ?? 0, h.worker ?? 0);
+      heapPeak.all = Math.max(heapPeak.all ?? 0, h.all);
+    }, 15_000);
     log(
       `memory: load for ${minutes} min at concurrency ${concurrency} (sends of 10 recipients, 1 in 10 a stats read) ...`,
     );
@@ -118,12 +129,15 @@ export async function memoryBench({ gateway, adminToken, log, minutes, settleS, 
         }
       }),
     );
+    clearInterval(heapTimer);
     log(`memory: load done (${ok} requests, ${errors} errors); settling ${settleS} s ...`);
     await sleep(settleS * 1000);
     const { peak } = rss.stop();
     const after = rss.read();
-    return { before, peak, after, ok, errors, firstError, ...summarize(latencies) };
+    const heap = { before: heapBefore, peak: heapPeak, after: await readHeaps(rss.runtimePid()) };
+    return { before, peak, after, heap, ok, errors, firstError, ...summarize(latencies) };
   } finally {
+    clearInterval(heapTimer);
     rss.stop();
     client.close();
   }
@@ -148,7 +162,18 @@ export function reportOps({ stats, memory }) {
     row("after", memory.after);
     if (memory.before?.runtime && memory.after?.runtime)
       console.log(
-        `  after - before (runtime): ${mb(memory.after.runtime - memory.before.runtime)} (${(((memory.after.runtime - memory.before.runtime) / memory.before.runtime) * 100).toFixed(1)}%)`,
+        `  after - before (runtime): ${mb(memory.after.runtime - memory.before.runtime)} (${(((memory.after.runtime - memory.before.runtime) / memory.before.runtime) * 100).toFixed(1)}%), ${kbPer(memory.after.runtime - memory.before.runtime, memory.ok)} per request`,
+      );
+    const { heap, control } = memory;
+    if (heap?.before && heap?.after)
+      console.log(
+        `  V8 heap in use, the Worker's isolate: before ${mb(heap.before.worker)}, peak ${mb(heap.peak.worker)}, after ${mb(heap.after.worker)}` +
+          `   all isolates of the runtime: before ${mb(heap.before.all)}, peak ${mb(heap.peak.all)}, after ${mb(heap.after.all)}`,
+      );
+    else console.log("  V8 heap: n/a (workerd's inspector not reachable)");
+    if (control?.before && control?.after)
+      console.log(
+        `  control, a Worker that only answers under the same wrangler dev: ${control.requests} requests, runtime ${mb(control.before)} -> ${mb(control.after)}, ${kbPer(control.after - control.before, control.requests)} per request`,
       );
     if (memory.firstError) console.log(`  first error: ${memory.firstError}`);
   }

@@ -85,6 +85,8 @@ export function rssSampler(pgid, intervalMs = 100) {
   let timer = null;
   return {
     read,
+    /** The pid of the Worker's runtime workerd (null before the first read finds it). */
+    runtimePid: () => procs.find((p) => p.runtime)?.pid ?? null,
     start: () => {
       sample();
       timer ??= setInterval(sample, intervalMs);

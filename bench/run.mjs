@@ -10,6 +10,7 @@ import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
 import { eventsBench, reportEvents } from "./events.mjs";
 import { scenarios } from "./http-scenarios.mjs";
 import { closedLoop, createClient, sequential } from "./load.mjs";
+import { baselineGrowth } from "./baseline.mjs";
 import { memoryBench, reportOps, statsQueryBench } from "./ops.mjs";
 import { createPlan, readDevVars, root, startGateway } from "./server.mjs";
 import { testingGatewayBench } from "./testing-gateway.mjs";
@@ -224,6 +225,17 @@ async function opsBench() {
           concurrency: Math.round(num("BENCH_MEMORY_CONCURRENCY", 8)),
         })
       : null;
+    if (memory) {
+      // The gateway's runtime first: two workerd runtimes at once would share the 2 cores.
+      await gateway.stop();
+      gateway = null;
+      memory.control = await baselineGrowth({
+        seconds: num("BENCH_MEMORY_CONTROL_SECONDS", 60),
+        settleS: 10,
+        concurrency: Math.round(num("BENCH_MEMORY_CONCURRENCY", 8)),
+        log,
+      });
+    }
     reportOps({ stats, memory });
     return memory === null || memory.errors === 0;
   } catch (error) {
