@@ -5,6 +5,17 @@ import { fieldPath } from "./zod-errors";
 // With the u flag a surrogate pair is one code point, so \p{Cs} matches only unpaired halves.
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/**
+ * Decoded UTF-8 never holds a lone surrogate, so in JSON text one can only come from a `\uD800`-`\uDFFF`
+ * escape. Without such an escape (nearly every request) the parsed value need not be walked.
+ */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/** False when JSON `text` (decoded from UTF-8) cannot hold a lone surrogate; true means "walk the value". */
+export function mayHoldLoneSurrogate(text: string): boolean {
+  return SURROGATE_ESCAPE.test(text);
+}
+
 /** The path of the first string (value or object key) holding a lone surrogate, if any. */
 export function loneSurrogatePath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
   if (typeof value === "string") return LONE_SURROGATE.test(value) ? path : undefined;

@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { ApiError } from "../domain/errors";
-import { assertWellFormedText } from "../domain/well-formed";
+import { assertWellFormedText, mayHoldLoneSurrogate } from "../domain/well-formed";
 import { withCallbackPolicy } from "../worker/callback-policy";
 import { assertRequestBounds, readLimitedText } from "../worker/http";
 import { MAX_BATCH_CALLS } from "./batch-limit";
@@ -28,10 +28,13 @@ function trpcErrorResponse(error: ApiError): Response {
   return Response.json(body, { status: error.status });
 }
 
-/** The calls' inputs as tRPC will read them, or undefined when it is not JSON (tRPC answers that itself). */
+/**
+ * The calls' inputs as tRPC will read them when they may hold a lone surrogate; undefined when not JSON (tRPC
+ * answers that itself) or when the text has no surrogate escape (tRPC parses it once, this does not parse it).
+ */
 function inputsOf(url: URL, method: string, body: string | undefined): unknown {
   const text = method === "GET" ? url.searchParams.get("input") : body;
-  if (!text) return undefined;
+  if (!text || !mayHoldLoneSurrogate(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -1,7 +1,7 @@
 // HTTP plumbing for REST: JSON responses, Sinch error bodies, JSON body and raw query parsing.
 import type { z } from "zod";
 import { ApiError, internalError } from "../domain/errors";
-import { assertWellFormedText } from "../domain/well-formed";
+import { assertWellFormedText, mayHoldLoneSurrogate } from "../domain/well-formed";
 import { parseOrThrow } from "../domain/zod-errors";
 import { MAX_BATCH_URL_LENGTH } from "../rpc/batch-limit";
 
@@ -58,7 +58,7 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch (e) {
     throw new ApiError("syntax_invalid_json", `Malformed JSON: ${(e as Error).message}`);
   }
-  assertWellFormedText(value);
+  if (mayHoldLoneSurrogate(text)) assertWellFormedText(value);
   return value;
 }
 
