@@ -2,8 +2,8 @@
 // peak of and after a sustained load (BENCH_MEMORY_MINUTES, default 10).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { createClient, sequential, summarize } from "./load.mjs";
 import { readHeaps } from "./heap.mjs";
+import { createClient, sequential, summarize } from "./load.mjs";
 import { rssSampler } from "./rss.mjs";
 import { createPlan, root } from "./server.mjs";
 

@@ -9,7 +9,11 @@ describe("mayHoldLoneSurrogate", () => {
   });
 
   it("passes text whose escapes are outside the surrogate range", () => {
-    for (const text of ['{"body":"caf\\u00e9 \\u20ac"}', '{"body":"\\ud7ff \\ue000"}', '{"to":["46700000001"]}'])
+    for (const text of [
+      '{"body":"caf\\u00e9 \\u20ac"}',
+      '{"body":"\\ud7ff \\ue000"}',
+      '{"to":["46700000001"]}',
+    ])
       expect(mayHoldLoneSurrogate(text), text).toBe(false);
   });
 
