@@ -20,6 +20,7 @@ import { runDue } from "../domain/delivery/run";
 import { nextWake } from "../domain/delivery/wake";
 import type { LiveEventInput } from "../domain/schemas/live-events";
 import { upstreamFor } from "../upstream/select";
+import { noteAlarm, yieldToDueAlarms } from "./alarm-board";
 import { advanceTo, PlanClock } from "./clock";
 import { LiveEvents } from "./live-events";
 import { deliverDueReplies } from "./replies";
@@ -174,6 +175,7 @@ export class SendQueue extends DurableObject<Env> {
   async stop(): Promise<void> {
     return this.locked(async () => {
       await this.ctx.storage.deleteAlarm();
+      if (this.planId !== undefined) noteAlarm(this.planId, null);
       await this.ctx.storage.deleteAll();
       migrate(this.ctx.storage.sql);
       Object.assign(this.memory, freshMemory());
@@ -194,6 +196,7 @@ export class SendQueue extends DurableObject<Env> {
   private async runAlarm(): Promise<void> {
     // The runtime consumed the alarm that woke us.
     this.alarmAt = null;
+    if (this.planId !== undefined) noteAlarm(this.planId, null);
     try {
       await this.withDeps((deps) => runDue(deps));
     } finally {
@@ -250,6 +253,7 @@ export class SendQueue extends DurableObject<Env> {
         live: this.live,
         log: engineLog(this.env.REQUEST_LOG !== "off"),
         analytics: this.env.ANALYTICS,
+        yieldBetweenSteps: () => yieldToDueAlarms(plan.id),
       });
     });
   }
@@ -288,6 +292,7 @@ export class SendQueue extends DurableObject<Env> {
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at - this.clock.ahead());
     this.alarmAt = at;
+    if (this.planId !== undefined) noteAlarm(this.planId, at === null ? null : at - this.clock.ahead());
     return at;
   }
 }

@@ -123,4 +123,6 @@ export interface DeliveryDeps {
   log?: EngineLog;
   /** Workers Analytics Engine, when the optional binding is configured. */
   analytics?: AnalyticsSink;
+  /** Called between steps of a run: lets other work that is due (another plan's alarm) go first. */
+  yieldBetweenSteps?: () => Promise<void>;
 }

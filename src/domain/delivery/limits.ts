@@ -8,9 +8,9 @@ export const JOBS_PER_STEP = 100;
 export const EVENTS_PER_STEP = 500;
 /**
  * One alarm run works at most this long, then re-arms and returns: cancels and recorded events wait at most
- * this long for the lock, and under local workerd, where a backlog's long run held other plans' alarms back
- * (2 s runs: a neighbour's p99 lateness 1.97 s; 250 ms: 0.28 s), other plans get their turn. Shorter runs
- * cost throughput (100 ms: 5,400-7,900 msg/s against 9,500 at 250 ms, npm run bench).
+ * this long for the lock. Other plans' alarms do not wait for the run's end: the queue object yields between
+ * steps when one is due (src/queue/alarm-board.ts). Shorter runs cost throughput (100 ms: 5,400-7,900 msg/s
+ * against 9,500 at 250 ms, npm run bench).
  */
 export const RUN_BUDGET_MS = 250;
 /**

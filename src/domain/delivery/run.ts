@@ -23,6 +23,7 @@ export async function runDue(deps: DeliveryDeps): Promise<void> {
         (upstreamReady && (await dispatchStep(deps)));
       // A step that emptied the line ends the run: arrivals in the next COALESCE_MS share one step.
       if (!progressed || memory.drainedAt === deps.now()) break;
+      await deps.yieldBetweenSteps?.();
     }
     // Only a run that reached the upstream proves it is back: one that waited out the backoff proves nothing.
     if (upstreamReady) memory.upstreamFailures = 0;
