@@ -17,17 +17,17 @@ export async function afterRun(
   client: QueueClient,
   arm: () => Promise<unknown>,
 ): Promise<void> {
-  const { store, live } = parts;
   await sendDueCallbacks({
     db: databaseFor(env, plan.id),
-    store,
+    store: parts.store,
     planId: plan.id,
     secret: plan.webhookSecret,
     now: parts.now(),
-    live,
+    live: parts.live,
     log: logFor(env),
   });
   await arm();
-  // Their MO callbacks are queued, and the queue re-armed, as they land.
+  // Scripted handset replies (simulator rules): their MO callbacks are queued, and the queue re-armed, as they
+  // land.
   await deliverDueReplies(env, plan, client, parts.sql, () => parts.now());
 }

@@ -33,8 +33,8 @@ export class SendQueue extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.parts = new EngineParts(ctx, () => this.overrides);
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
+    this.parts = new EngineParts(ctx, () => this.overrides);
     this.plans = new PlanCache(env, ctx.storage.sql);
   }
 
