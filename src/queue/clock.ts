@@ -62,3 +62,26 @@ export async function advanceTo(host: ClockHost, target: number): Promise<void> 
   }
   host.setOffset(target);
 }
+
+/** What a jump needs of the queue object besides its clock: its alarm. */
+export type JumpAlarm = Pick<ClockHost, "nextDue" | "runDue"> & {
+  /** The offset moved: the alarm, set in wall time, no longer stands for the same plan time. */
+  moved(): void;
+};
+
+/** advanceTo over the object's PlanClock, kept in its meta at every step. */
+export function jumpClock(clock: PlanClock, alarm: JumpAlarm, target: number): Promise<void> {
+  return advanceTo(
+    {
+      offset: () => clock.ahead(),
+      setOffset: (ms) => {
+        clock.setAhead(ms);
+        alarm.moved();
+      },
+      wall: () => clock.wall(),
+      nextDue: () => alarm.nextDue(),
+      runDue: () => alarm.runDue(),
+    },
+    target,
+  );
+}
