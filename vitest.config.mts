@@ -59,7 +59,8 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
+        // One module graph per worker (isolate: false): importing drizzle, zod and the engine per file was most of the time.
+        { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", isolate: false } },
         // The text engine against an independent calculator on 20,000 seeded strings: slow, so apart from unit.
         { test: { name: "differential", include: ["test/differential/**/*.test.ts"], environment: "node" } },
         workers(
