@@ -2,7 +2,7 @@
 
 import { databaseFor } from "../db/client";
 import type { ServicePlanRow } from "../db/schema";
-import { type CrashPoint, type DeliveryDeps, freshMemory } from "../domain/delivery/deps";
+import { type CrashPoint, type DeliveryDeps, freshMemory, type NextTimes } from "../domain/delivery/deps";
 import { currentBucket } from "../domain/delivery/dispatch-step";
 import { type EngineLog, engineLog } from "../domain/delivery/engine-log";
 import { nextWake } from "../domain/delivery/wake";
@@ -66,9 +66,18 @@ export class EngineParts {
 
   /** When the engine next has work (plan time), given the plan's rate limit if it has been read. */
   nextWake(rate: number | undefined, now: number): number | null {
+    return this.wakeFor(this.store.nextTimes(), rate, now);
+  }
+
+  /** When work that is ready at `ready` alone would wake the engine: no storage read, for the hot path of a send. */
+  wakeForReady(ready: number, rate: number | undefined, now: number): number | null {
+    return this.wakeFor({ ready, inflight: false }, rate, now);
+  }
+
+  private wakeFor(next: NextTimes, rate: number | undefined, now: number): number | null {
     return nextWake({
       now,
-      next: this.store.nextTimes(),
+      next,
       rate,
       bucket: rate === undefined ? undefined : currentBucket(this, rate, now),
       drainedAt: this.memory.drainedAt,

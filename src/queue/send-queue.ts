@@ -48,10 +48,13 @@ export class SendQueue extends DurableObject<Env> {
     this.plans.remember(planId);
     // The watchdog's re-enqueue and an update of a waiting batch are not new arrivals.
     const fresh = options.rearm ? [] : this.parts.store.unknownJobs(jobs.map((j) => j.batchId));
-    const earliestReady = addJobs(this.parts, jobs, this.parts.now());
+    const now = this.parts.now();
+    const earliestReady = addJobs(this.parts, jobs, now);
     this.parts.live.publish(batchCreatedEvents(fresh));
-    // The hot path of every send: an alarm already due no later than this work will re-arm itself.
-    if (this.alarmAt !== undefined && this.alarmAt !== null && this.alarmAt <= earliestReady) return;
+    // The hot path of every send: an alarm set no later than this work would want changes nothing (the run
+    // it starts re-arms); only an earlier need reads the whole store to set it again.
+    const wanted = this.parts.wakeForReady(earliestReady, this.plans.rateLimit(), now);
+    if (this.alarmAt != null && wanted !== null && this.alarmAt <= wanted) return;
     await this.arm();
   }
 
