@@ -97,7 +97,7 @@ export async function memoryBench({ gateway, adminToken, log, minutes, settleS, 
     await send(); // the plan's queue object and D1 warm
     await sleep(5_000);
     const before = rss.read();
-    const heapBefore = await readHeaps(rss.runtimePid());
+    const heapBefore = await readHeaps(rss.runtimePid(), { collect: true });
     const heapPeak = { worker: heapBefore?.worker ?? null, all: heapBefore?.all ?? null };
     heapTimer = setInterval(async () => {
       const h = await readHeaps(rss.runtimePid());
@@ -134,7 +134,11 @@ export async function memoryBench({ gateway, adminToken, log, minutes, settleS, 
     await sleep(settleS * 1000);
     const { peak } = rss.stop();
     const after = rss.read();
-    const heap = { before: heapBefore, peak: heapPeak, after: await readHeaps(rss.runtimePid()) };
+    const heap = {
+      before: heapBefore,
+      peak: heapPeak,
+      after: await readHeaps(rss.runtimePid(), { collect: true }),
+    };
     return { before, peak, after, heap, ok, errors, firstError, ...summarize(latencies) };
   } finally {
     clearInterval(heapTimer);
@@ -167,7 +171,7 @@ export function reportOps({ stats, memory }) {
     const { heap, control } = memory;
     if (heap?.before && heap?.after)
       console.log(
-        `  V8 heap in use, the Worker's isolate: before ${mb(heap.before.worker)}, peak ${mb(heap.peak.worker)}, after ${mb(heap.after.worker)}` +
+        `  V8 heap (before and after: live objects after a full GC; peak: in use, garbage included), the Worker's isolate: before ${mb(heap.before.worker)}, peak ${mb(heap.peak.worker)}, after ${mb(heap.after.worker)}` +
           `   all isolates of the runtime: before ${mb(heap.before.all)}, peak ${mb(heap.peak.all)}, after ${mb(heap.after.all)}`,
       );
     else console.log("  V8 heap: n/a (workerd's inspector not reachable)");
