@@ -23,7 +23,7 @@ const MEASURE_S = num("BENCH_SECONDS", 8);
 const WARMUP_S = num("BENCH_WARMUP_SECONDS", 3);
 const CONCURRENCY = Math.round(num("BENCH_CONCURRENCY", 32));
 const ITERATIONS = Math.round(num("BENCH_ITERATIONS", 30));
-const GOAL_RATIO = 40; // % of the /health ceiling
+const GOAL_RATIO = 50; // % of the /health ceiling
 const GOAL_P99_MS = 50;
 
 const log = (msg) => console.log(`  · ${msg}`);
