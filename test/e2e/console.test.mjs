@@ -174,6 +174,10 @@ describe.skipIf(missing !== null)("web console in Chromium", () => {
     await checkView("groups");
     await nav("Overview").click();
     await page.getByRole("heading", { name: "Overview" }).waitFor();
+    // The tiles show "—" until the statistics arrive: shoot the view as a user sees it once loaded.
+    await page.waitForFunction(
+      () => !document.querySelector('[aria-label="Today"]')?.textContent?.includes("—"),
+    );
     await checkView("overview");
     await nav("Callbacks").click();
     await page.getByRole("heading", { name: "Callbacks" }).waitFor();
