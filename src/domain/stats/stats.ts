@@ -1,5 +1,5 @@
 // A plan's statistics: counters by minute bucket (kept by triggers as state changes), summed to the asked granularity.
-import { PLAIN_METRICS, type StatBucket, statBuckets } from "../../db/plan-stats";
+import { type StatBucket, statBuckets } from "../../db/plan-stats";
 import type { PlanContext } from "../context";
 import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
@@ -29,7 +29,9 @@ const STATUS_FIELDS: Partial<Record<DeliveryStatus, keyof StatCounts>> = {
   Cancelled: "cancelled",
 };
 
-const emptyCounts = (): StatCounts => ({
+/** `head`'s fields followed by every count at zero (a bucket's `start` comes first on the wire). */
+const zeroCounts = <T extends object>(head: T): T & StatCounts => ({
+  ...head,
   accepted: 0,
   dispatched: 0,
   parts_sent: 0,
@@ -46,27 +48,54 @@ const emptyCounts = (): StatCounts => ({
   statuses: [],
 });
 
-/** Adds one bucket row into `into`; false when the row counted nothing at all. */
-function add(into: StatCounts, row: StatBucket): boolean {
-  into.accepted += row.accepted;
-  into.dispatched += row.dispatched;
-  into.parts_sent += row.parts;
-  into.inbound_received += row.inbound;
-  into.callbacks_ok += row.callback_ok;
-  into.callbacks_failed += row.callback_failed;
-  let any = PLAIN_METRICS.some((m) => row[m] !== 0);
-  for (const [metric, code, count] of JSON.parse(row.finals) as [string, number, number][]) {
-    const status = STATUS_BY_METRIC.get(metric);
-    if (!status || count === 0) continue;
+type CountField = Exclude<keyof StatCounts, "statuses">;
+const COUNT_FIELDS = Object.keys(zeroCounts({})).filter((k): k is CountField => k !== "statuses");
+
+/** The wire field each stored metric adds to; final statuses also count in `statuses` by code. */
+const FIELD_OF_METRIC: Record<string, CountField> = {
+  accepted: "accepted",
+  dispatched: "dispatched",
+  parts: "parts_sent",
+  inbound: "inbound_received",
+  callback_ok: "callbacks_ok",
+  callback_failed: "callbacks_failed",
+  delivered: "delivered",
+  failed: "failed",
+  rejected: "rejected",
+  aborted: "aborted",
+  expired: "expired",
+  cancelled: "cancelled",
+};
+
+/** Adds one bucket row's counters (flat `["metric",code,count,...]`) into `into`; false when all were zero. */
+function addCounters(into: StatCounts, counters: string): boolean {
+  const flat = JSON.parse(counters) as (string | number)[];
+  let any = false;
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    const metric = flat[i] as string;
+    const code = flat[i + 1] as number;
+    const count = flat[i + 2] as number;
+    if (count === 0) continue;
     any = true;
-    const field = STATUS_FIELDS[status];
-    if (field) (into[field] as number) += count;
+    const field = FIELD_OF_METRIC[metric];
+    if (field) into[field] += count;
+    const status = STATUS_BY_METRIC.get(metric);
+    if (status) addStatus(into.statuses, status, code, count);
     if (status === CODES.optedOut.status && code === CODES.optedOut.code) into.opted_out += count;
-    const same = into.statuses.find((s) => s.status === status && s.code === code);
-    if (same) same.count += count;
-    else into.statuses.push({ status, code, count });
   }
   return any;
+}
+
+function addStatus(statuses: StatCounts["statuses"], status: DeliveryStatus, code: number, count: number): void {
+  const same = statuses.find((s) => s.status === status && s.code === code);
+  if (same) same.count += count;
+  else statuses.push({ status, code, count });
+}
+
+/** Adds a bucket's counts into the totals. */
+function addInto(totals: StatCounts, counts: StatCounts): void {
+  for (const field of COUNT_FIELDS) totals[field] += counts[field];
+  for (const s of counts.statuses) addStatus(totals.statuses, s.status, s.code, s.count);
 }
 
 /** The range in whole buckets: start rounded down, end rounded up; bad or oversized ranges are a 400. */
@@ -97,16 +126,17 @@ export function statsRange(q: StatsQuery, now: number): { from: number; to: numb
 export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> {
   const { from, to, size } = statsRange(q, ctx.now());
   const rows = await statBuckets(ctx.db, ctx.plan.id, from, to, size);
-  const totals = emptyCounts();
+  const totals = zeroCounts({});
   const buckets: Stats["buckets"] = [];
   for (const row of rows) {
-    const bucket = { start: toIso(row.bucket * MINUTE_MS), ...emptyCounts() };
-    if (add(bucket, row)) buckets.push(bucket);
-    add(totals, row);
+    const bucket = zeroCounts({ start: toIso(row.bucket * MINUTE_MS) });
+    if (!addCounters(bucket, row.counters)) continue;
+    buckets.push(bucket);
+    addInto(totals, bucket);
   }
   // One order whatever the granularity: by status, then code.
   for (const c of [...buckets, totals])
-    c.statuses.sort((a, b) => a.status.localeCompare(b.status) || a.code - b.code);
+    c.statuses.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.code - b.code));
   return {
     granularity: q.granularity,
     start_date: toIso(from * MINUTE_MS),
