@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 
 /** The newest file in migrations/; a unit test keeps it in step with the folder. */
-export const LATEST_MIGRATION = "0010_callback_stats.sql";
+export const LATEST_MIGRATION = "0011_stat_hours.sql";
 
 /** The last migration applied (wrangler's own table), or undefined when none was. */
 export async function lastAppliedMigration(db: Db): Promise<string | undefined> {

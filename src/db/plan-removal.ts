@@ -21,6 +21,7 @@ export const PLAN_TABLES = [
   "opt_outs",
   "webhook_nonces",
   "plan_stats",
+  "plan_stat_hours",
   "simulator_rules",
   "simulator_refusals",
   "callbacks",

@@ -1,7 +1,8 @@
-// Worker entry: REST, tRPC and the live-events socket over fetch, the cron watchdog, and the SendQueue Durable Object class.
+// Worker entry: REST, tRPC and the live-events socket over fetch, the cron (watchdogs, statistics fold), and the SendQueue Durable Object class.
 import { databaseFor } from "../db/client";
 import { callbackWatchdog } from "../domain/delivery/callback-watchdog";
 import { watchdog } from "../domain/delivery/watchdog";
+import { foldFinishedMinutes } from "../domain/stats/fold";
 import { queueClient } from "../queue/client";
 import { handleTrpc } from "../rpc/handler";
 import { eventsPlanOf, handleEvents } from "./events";
@@ -25,5 +26,6 @@ export default {
   async scheduled(controller, env): Promise<void> {
     await watchdog(databaseFor(env), (planId) => queueClient(env, planId), controller.scheduledTime);
     await callbackWatchdog(databaseFor(env), (planId) => queueClient(env, planId), controller.scheduledTime);
+    await foldFinishedMinutes(databaseFor(env), controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

@@ -1,5 +1,5 @@
 // A plan's statistics: counters by minute bucket (kept by triggers as state changes), summed to the asked granularity.
-import { type StatBucket, statBuckets } from "../../db/plan-stats";
+import { STAT_METRICS, type StatMetric, statCounterLists } from "../../db/plan-stats";
 import type { PlanContext } from "../context";
 import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
@@ -13,21 +13,6 @@ const BUCKET_MINUTES: Record<Granularity, number> = { minute: 1, hour: 60, day: 
 export const MAX_BUCKETS = 1440;
 export const MAX_DAYS = 31;
 const DEFAULT_SPAN_MINUTES: Record<Granularity, number> = { minute: 60, hour: 1440, day: 1440 * 7 };
-
-/** Final statuses are stored as their lower-case name with the code; "dispatched" is a counter, not one. */
-const STATUS_BY_METRIC = new Map<string, DeliveryStatus>(
-  DELIVERY_STATUSES.filter((s) => s !== "Queued" && s !== "Dispatched").map((s) => [s.toLowerCase(), s]),
-);
-
-/** The wire field of each final status that has one (others, e.g. Unknown, appear in `statuses` only). */
-const STATUS_FIELDS: Partial<Record<DeliveryStatus, keyof StatCounts>> = {
-  Delivered: "delivered",
-  Failed: "failed",
-  Rejected: "rejected",
-  Aborted: "aborted",
-  Expired: "expired",
-  Cancelled: "cancelled",
-};
 
 /** `head`'s fields followed by every count at zero (a bucket's `start` comes first on the wire). */
 const zeroCounts = <T extends object>(head: T): T & StatCounts => ({
@@ -51,51 +36,63 @@ const zeroCounts = <T extends object>(head: T): T & StatCounts => ({
 type CountField = Exclude<keyof StatCounts, "statuses">;
 const COUNT_FIELDS = Object.keys(zeroCounts({})).filter((k): k is CountField => k !== "statuses");
 
-/** The wire field each stored metric adds to; final statuses also count in `statuses` by code. */
-const FIELD_OF_METRIC: Record<string, CountField> = {
+/** The wire field of each final status that has one (others, e.g. Unknown, appear in `statuses` only). */
+const STATUS_FIELDS: Partial<Record<DeliveryStatus, CountField>> = {
+  Delivered: "delivered",
+  Failed: "failed",
+  Rejected: "rejected",
+  Aborted: "aborted",
+  Expired: "expired",
+  Cancelled: "cancelled",
+};
+
+interface Metric {
+  field: CountField | undefined;
+  /** Final statuses are stored as their lower-case name with the code, and counted by code too. */
+  status: DeliveryStatus | undefined;
+}
+
+const PLAIN_FIELDS: Partial<Record<StatMetric, CountField>> = {
   accepted: "accepted",
   dispatched: "dispatched",
   parts: "parts_sent",
   inbound: "inbound_received",
   callback_ok: "callbacks_ok",
   callback_failed: "callbacks_failed",
-  delivered: "delivered",
-  failed: "failed",
-  rejected: "rejected",
-  aborted: "aborted",
-  expired: "expired",
-  cancelled: "cancelled",
 };
 
-/** Adds one bucket row's counters (flat `["metric",code,count,...]`) into `into`; false when all were zero. */
-function addCounters(into: StatCounts, counters: string): boolean {
-  const flat = JSON.parse(counters) as (string | number)[];
-  let any = false;
-  for (let i = 0; i + 2 < flat.length; i += 3) {
-    const metric = flat[i] as string;
-    const code = flat[i + 1] as number;
-    const count = flat[i + 2] as number;
-    if (count === 0) continue;
-    any = true;
-    const field = FIELD_OF_METRIC[metric];
-    if (field) into[field] += count;
-    const status = STATUS_BY_METRIC.get(metric);
-    if (status) addStatus(into.statuses, status, code, count);
-    if (status === CODES.optedOut.status && code === CODES.optedOut.code) into.opted_out += count;
-  }
-  return any;
+/** What each stored metric counts into, by metric id; "dispatched" is a counter, not a final status. */
+const METRICS: Metric[] = STAT_METRICS.map((name) => {
+  const field = PLAIN_FIELDS[name];
+  if (field) return { field, status: undefined };
+  const status = DELIVERY_STATUSES.find((s) => s.toLowerCase() === name);
+  return { field: status && STATUS_FIELDS[status], status };
+});
+
+/** Adds one counter (a stored metric, its code and count) into `into`. */
+function addCounter(into: StatCounts, metric: Metric, code: number, count: number): void {
+  if (metric.field) into[metric.field] += count;
+  const { status } = metric;
+  if (!status) return;
+  if (status === CODES.optedOut.status && code === CODES.optedOut.code) into.opted_out += count;
+  addStatus(into.statuses, status, code, count);
 }
 
-function addStatus(statuses: StatCounts["statuses"], status: DeliveryStatus, code: number, count: number): void {
+/** Adds every count of `counts` into `into`. */
+function addCounts(into: StatCounts, counts: StatCounts): void {
+  for (const field of COUNT_FIELDS) into[field] += counts[field];
+  for (const s of counts.statuses) addStatus(into.statuses, s.status, s.code, s.count);
+}
+
+function addStatus(
+  statuses: StatCounts["statuses"],
+  status: DeliveryStatus,
+  code: number,
+  count: number,
+): void {
   const same = statuses.find((s) => s.status === status && s.code === code);
   if (same) same.count += count;
   else statuses.push({ status, code, count });
-}
-
-/** Adds a bucket's counts into the totals. */
-function addInto(totals: StatCounts, counts: StatCounts): void {
-  for (const field of COUNT_FIELDS) totals[field] += counts[field];
-  for (const s of counts.statuses) addStatus(totals.statuses, s.status, s.code, s.count);
 }
 
 /** The range in whole buckets: start rounded down, end rounded up; bad or oversized ranges are a 400. */
@@ -123,17 +120,38 @@ export function statsRange(q: StatsQuery, now: number): { from: number; to: numb
   return { from, to, size };
 }
 
+type Bucket = Stats["buckets"][number];
+
 export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> {
   const { from, to, size } = statsRange(q, ctx.now());
-  const rows = await statBuckets(ctx.db, ctx.plan.id, from, to, size);
+  const lists = await statCounterLists(ctx.db, ctx.plan.id, from, to);
   const totals = zeroCounts({});
-  const buckets: Stats["buckets"] = [];
-  for (const row of rows) {
-    const bucket = zeroCounts({ start: toIso(row.bucket * MINUTE_MS) });
-    if (!addCounters(bucket, row.counters)) continue;
-    buckets.push(bucket);
-    addInto(totals, bucket);
+  const byStart = new Map<number, Bucket>();
+  let start = Number.NaN;
+  let bucket: Bucket | undefined;
+  for (const { hour, counters } of lists) {
+    // minute in hour, metric id, code, count, ... (see statCounterLists): one JSON.parse per list.
+    const flat = JSON.parse(`[${counters}]`) as number[];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      const minute = hour + (flat[i] as number);
+      const count = flat[i + 3] as number;
+      const metric = METRICS[flat[i + 1] as number];
+      if (minute < from || minute >= to || count === 0 || !metric) continue;
+      const bucketStart = Math.floor(minute / size) * size;
+      if (bucketStart !== start) {
+        start = bucketStart;
+        bucket = byStart.get(start);
+        if (!bucket) {
+          bucket = zeroCounts({ start: toIso(start * MINUTE_MS) });
+          byStart.set(start, bucket);
+        }
+      }
+      addCounter(bucket as Bucket, metric, flat[i + 2] as number, count);
+    }
   }
+  // Buckets with any count, oldest first.
+  const buckets = [...byStart.keys()].sort((a, b) => a - b).map((key) => byStart.get(key) as Bucket);
+  for (const b of buckets) addCounts(totals, b);
   // One order whatever the granularity: by status, then code.
   for (const c of [...buckets, totals])
     c.statuses.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.code - b.code));

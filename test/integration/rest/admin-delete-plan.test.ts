@@ -74,6 +74,9 @@ async function busyPlan(): Promise<{ plan: TestPlan; groupId: string }> {
     env.DB.prepare("INSERT INTO webhook_nonces (service_plan_id, nonce, seen_at) VALUES (?, 'n', 0)").bind(
       plan.id,
     ),
+    env.DB.prepare(
+      `INSERT INTO plan_stat_hours (service_plan_id, hour, counters) VALUES (?, 0, '0,0,0,1')`,
+    ).bind(plan.id),
   ]);
   return { plan, groupId: group.body.id };
 }

@@ -1,6 +1,8 @@
 // Per-plan statistics: after a known mix of sends the counters equal what the delivery reports say, per status and code.
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import worker from "../../../src/worker/index";
 import { call, createPlan, type TestPlan } from "../../helpers/gateway";
 import { drain, sendUnanswered, setClock, statusesOf } from "../../helpers/queue";
 
@@ -113,6 +115,72 @@ describe("plan statistics", () => {
         end_date: new Date(now + 120_000).toISOString(),
       }),
     ).toEqual(hourly.body);
+  });
+
+  it("the cron folds finished minutes into hour rows and no answer changes, a late counter row included", async () => {
+    const plan = await createPlan();
+    const DAY = 1440;
+    const endMinute = Math.floor(Date.now() / 60_000) + 1;
+    const startMinute = endMinute - DAY;
+    // A day of minutes as a busy plan's triggers leave them, plus this minute's real sends.
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${DAY - 3}),
+         m(metric, code) AS (VALUES ('accepted', 0), ('delivered', 0), ('failed', 15), ('rejected', 408))
+       INSERT INTO plan_stats (service_plan_id, minute, metric, code, count)
+       SELECT ?, ${startMinute} + i, metric, code, 1 + (i % 5) FROM n, m WHERE true`,
+    )
+      .bind(plan.id)
+      .run();
+    await plan.rest("POST", "/batches", { from: "12345", to: ["46700001234", "46700009500"], body: "now" });
+    await drain(plan.id);
+    const range = `start_date=${new Date(startMinute * 60_000).toISOString()}&end_date=${new Date(endMinute * 60_000).toISOString()}`;
+    const read = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (["minute", "hour", "day"] as const).map(async (g) => {
+            const res = await stats(plan, `${range}&granularity=${g}`);
+            expect(res.status).toBe(200);
+            return [g, res.body];
+          }),
+        ),
+      );
+    const before = await read();
+    expect(before.minute.buckets.length).toBeGreaterThanOrEqual(DAY - 2);
+    expect(before.minute.totals).toMatchObject({
+      delivered: expect.any(Number),
+      opted_out: expect.any(Number),
+    });
+
+    const rowsOf = async (table: string) =>
+      (
+        await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE service_plan_id = ?`)
+          .bind(plan.id)
+          .first<{ n: number }>()
+      )?.n;
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env);
+    // Every hour before the previous minute is one row; only the last minutes stay as counter rows.
+    expect(await rowsOf("plan_stat_hours")).toBeGreaterThanOrEqual(24);
+    expect(await rowsOf("plan_stats")).toBeLessThan(20);
+    expect(await read()).toEqual(before);
+
+    // A counter row written into a folded minute (a late event) still counts, before and after the next fold.
+    await env.DB.prepare(
+      "INSERT INTO plan_stats (service_plan_id, minute, metric, code, count) VALUES (?, ?, 'failed', 15, 2)",
+    )
+      .bind(plan.id, startMinute + 10)
+      .run();
+    const late = await read();
+    expect(late.day.totals.failed).toBe(before.day.totals.failed + 2);
+    const bucket = late.minute.buckets.find(
+      (b: { start: string }) => b.start === new Date((startMinute + 10) * 60_000).toISOString(),
+    );
+    expect(bucket.statuses).toContainEqual({ status: "Failed", code: 15, count: 1 + (10 % 5) + 2 });
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: Date.now() + 120_000, cron: "* * * * *" }),
+      env,
+    );
+    expect(await rowsOf("plan_stats")).toBe(0);
+    expect(await read()).toEqual(late);
   });
 
   it("other plans' counts never show, and an empty range answers zeros", async () => {
