@@ -63,19 +63,22 @@ export async function statCounterLists(
       GROUP BY ${HOUR}`);
 }
 
+/** One fold takes at most this span of minutes from the oldest unfolded one: a long backlog folds over several runs. */
+export const FOLD_SPAN_MINUTES = 7 * 1440;
+
 /**
- * Moves every counter row of a minute before `beforeMinute` into its plan's hour row (appended when the hour
- * already has one), in one atomic batch: a reader sees each row in exactly one of the two tables.
- * Returns how many counter rows were folded.
+ * Moves every counter row of a minute before `beforeMinute` (and within FOLD_SPAN_MINUTES of the oldest row)
+ * into its plan's hour row, appended when the hour already has one, in one atomic batch: a reader sees each
+ * row in exactly one of the two tables. Returns how many counter rows were folded.
  */
 export async function foldStatMinutes(db: Db, beforeMinute: number): Promise<number> {
+  const folded = sql`minute < min(${beforeMinute}, (SELECT min(minute) FROM plan_stats WHERE ${KNOWN}) + ${FOLD_SPAN_MINUTES}) AND ${KNOWN}`;
   const [, removed] = await atomic(db, [
     db.run(sql`INSERT INTO plan_stat_hours (service_plan_id, hour, counters)
-      SELECT service_plan_id, ${HOUR}, group_concat(${COUNTER}) FROM plan_stats
-      WHERE minute < ${beforeMinute} AND ${KNOWN}
+      SELECT service_plan_id, ${HOUR}, group_concat(${COUNTER}) FROM plan_stats WHERE ${folded}
       GROUP BY service_plan_id, ${HOUR}
       ON CONFLICT (service_plan_id, hour) DO UPDATE SET counters = counters || ',' || excluded.counters`),
-    db.run(sql`DELETE FROM plan_stats WHERE minute < ${beforeMinute} AND ${KNOWN}`),
+    db.run(sql`DELETE FROM plan_stats WHERE ${folded}`),
   ]);
   return removed.meta.changes ?? 0;
 }

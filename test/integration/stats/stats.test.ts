@@ -183,6 +183,49 @@ describe("plan statistics", () => {
     expect(await read()).toEqual(late);
   });
 
+  it("a backlog longer than one fold span is folded over several cron runs, oldest first", async () => {
+    const plan = await createPlan();
+    const now = Date.now();
+    const today = Math.floor(now / 60_000);
+    // One accepted count a day for 20 days, plus a row of an unknown metric that is never folded.
+    await env.DB.batch([
+      env.DB.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19)
+         INSERT INTO plan_stats (service_plan_id, minute, metric, code, count) SELECT ?, ? - (20 - i) * 1440, 'accepted', 0, 1 FROM n`,
+      ).bind(plan.id, today),
+      env.DB.prepare(
+        "INSERT INTO plan_stats (service_plan_id, minute, metric, code, count) VALUES (?, ?, 'not_a_metric', 0, 1)",
+      ).bind(plan.id, today - 40 * 1440),
+    ]);
+    const left = async () =>
+      (
+        await env.DB.prepare(
+          "SELECT count(*) AS n FROM plan_stats WHERE service_plan_id = ? AND metric = 'accepted'",
+        )
+          .bind(plan.id)
+          .first<{ n: number }>()
+      )?.n;
+    const total = async () => {
+      const start = new Date((today - 21 * 1440) * 60_000).toISOString();
+      const res = await stats(
+        plan,
+        `start_date=${start}&end_date=${new Date(now).toISOString()}&granularity=day`,
+      );
+      return res.body.totals.accepted;
+    };
+    expect(await total()).toBe(20);
+    const cron = () =>
+      worker.scheduled(createScheduledController({ scheduledTime: now, cron: "* * * * *" }), env);
+    await cron();
+    // The first run folds the oldest week (days 20 to 14 ago); the unknown metric holds nothing back.
+    expect(await left()).toBe(13);
+    expect(await total()).toBe(20);
+    await cron();
+    await cron();
+    expect(await left()).toBe(0);
+    expect(await total()).toBe(20);
+  });
+
   it("other plans' counts never show, and an empty range answers zeros", async () => {
     const one = await createPlan();
     const other = await createPlan();
