@@ -36,3 +36,22 @@ export const toIsoOrUndefined = (ms: number | null | undefined): string | undefi
   ms === null || ms === undefined ? undefined : toIso(ms);
 
 export const DAY_MS = 86_400_000;
+
+const DAY_MINUTES = 1440;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+/** The last day formatted by minuteToIso: its number and ISO date part up to the "T". */
+let lastDay = { index: Number.NaN, prefix: "" };
+
+/**
+ * The ISO text of a whole minute (epoch ms / 60,000), equal to toIso(minute * 60,000). The date part is
+ * formatted once per day: a day of minute statistics names 1,440 minutes.
+ */
+export function minuteToIso(minute: number): string {
+  const index = Math.floor(minute / DAY_MINUTES);
+  if (index !== lastDay.index) {
+    const iso = toIso(index * DAY_MS);
+    lastDay = { index, prefix: iso.slice(0, iso.indexOf("T") + 1) };
+  }
+  const inDay = minute - index * DAY_MINUTES;
+  return `${lastDay.prefix}${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}:00.000Z`;
+}

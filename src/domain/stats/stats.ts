@@ -5,7 +5,7 @@ import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../schemas/delivery-reports";
 import type { Granularity, StatCounts, Stats, StatsQuery } from "../schemas/stats";
-import { toIso } from "../time";
+import { minuteToIso, toIso } from "../time";
 
 const MINUTE_MS = 60_000;
 const BUCKET_MINUTES: Record<Granularity, number> = { minute: 1, hour: 60, day: 1440 };
@@ -90,9 +90,12 @@ function addStatus(
   code: number,
   count: number,
 ): void {
-  const same = statuses.find((s) => s.status === status && s.code === code);
-  if (same) same.count += count;
-  else statuses.push({ status, code, count });
+  for (const s of statuses)
+    if (s.status === status && s.code === code) {
+      s.count += count;
+      return;
+    }
+  statuses.push({ status, code, count });
 }
 
 /** The range in whole buckets: start rounded down, end rounded up; bad or oversized ranges are a 400. */
@@ -142,7 +145,7 @@ export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> 
         start = bucketStart;
         bucket = byStart.get(start);
         if (!bucket) {
-          bucket = zeroCounts({ start: toIso(start * MINUTE_MS) });
+          bucket = zeroCounts({ start: minuteToIso(start) });
           byStart.set(start, bucket);
         }
       }
@@ -154,7 +157,8 @@ export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> 
   for (const b of buckets) addCounts(totals, b);
   // One order whatever the granularity: by status, then code.
   for (const c of [...buckets, totals])
-    c.statuses.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.code - b.code));
+    if (c.statuses.length > 1)
+      c.statuses.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.code - b.code));
   return {
     granularity: q.granularity,
     start_date: toIso(from * MINUTE_MS),

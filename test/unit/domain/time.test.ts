@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIsoTime, toIso } from "../../../src/domain/time";
+import { minuteToIso, parseIsoTime, toIso } from "../../../src/domain/time";
 
 describe("parseIsoTime", () => {
   it.each([
@@ -30,4 +30,18 @@ describe("parseIsoTime", () => {
     "2024-00-10",
     "2024-01-00T00:00:00Z",
   ])("rejects %j", (input) => expect(parseIsoTime(input)).toBeUndefined());
+});
+
+describe("minuteToIso", () => {
+  it("equals toIso for every minute of days around month, year and leap-day boundaries, in any order", () => {
+    const days = ["1970-01-01", "2024-02-28", "2024-02-29", "2024-12-31", "2026-12-01", "9999-12-31"];
+    const minutes: number[] = [];
+    for (const day of days) {
+      const first = Date.parse(`${day}T00:00:00Z`) / 60_000;
+      for (let m = -2; m < 1442; m++) minutes.push(first + m);
+    }
+    // Back and forth, so the remembered day changes often.
+    for (const minute of [...minutes, ...minutes.reverse()])
+      expect(minuteToIso(minute)).toBe(toIso(minute * 60_000));
+  });
 });
