@@ -1,6 +1,7 @@
 // Load generation: a keep-alive HTTP client, a closed-loop runner (N workers, warm-up + measured window), percentiles.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { gunzipSync } from "node:zlib";
 
 /** A minimal keep-alive HTTP/1.1 client on node:http (cheaper per request than fetch on a shared CPU). */
 export function createClient(base, { connections = 32 } = {}) {
@@ -22,9 +23,16 @@ export function createClient(base, { connections = 32 } = {}) {
         (res) => {
           const chunks = [];
           res.on("data", (c) => chunks.push(c));
-          res.on("end", () =>
-            resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }),
-          );
+          res.on("end", () => {
+            // Asked for with accept-encoding; decoded here, inside the timed request, as a client must.
+            const raw = Buffer.concat(chunks);
+            const gzip = res.headers["content-encoding"] === "gzip";
+            resolve({
+              status: res.statusCode,
+              body: (gzip ? gunzipSync(raw) : raw).toString("utf8"),
+              wireBytes: raw.length,
+            });
+          });
           res.on("error", reject);
         },
       );
