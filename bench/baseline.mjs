@@ -1,11 +1,11 @@
 // The memory bench's control: how much wrangler dev's runtime workerd grows per request for a Worker that only answers.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { freePort, healthy, root } from "../scripts/local-gateway.mjs";
 import { createClient } from "./load.mjs";
 import { rssSampler } from "./rss.mjs";
+import { benchStateFolder } from "./server.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,7 +15,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function baselineGrowth({ seconds, settleS, concurrency, log }) {
   const port = await freePort();
-  const persistTo = mkdtempSync(path.join(os.tmpdir(), "baseline-bench-"));
+  const persistTo = benchStateFolder("baseline-bench-");
   const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
   const child = spawn(
     process.execPath,

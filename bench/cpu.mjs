@@ -1,6 +1,7 @@
 // CPU contention probe (Linux /proc): how much CPU processes outside the bench and its gateway used during a window.
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
+import { workerdProcesses } from "./rss.mjs";
 
 const HZ = 100; // USER_HZ on Linux
 
@@ -52,4 +53,34 @@ export function cpuWindow(pgid) {
     const others = machineBusyTicks() - start.busy - ownDelta(start.own, ownTicks(pgid));
     return Math.min(100, Math.max(0, (others / HZ / seconds / os.cpus().length) * 100));
   };
+}
+
+/**
+ * CPU milliseconds used so far, by part: `runtime` (the Worker's workerd: isolates, Durable Objects, local D1),
+ * `proxy` (wrangler's dev proxy workerd), `wrangler` (the gateway's other processes: wrangler's Node, which
+ * prints the log) and `client` (this process). Null where /proc is unavailable.
+ */
+export function gatewayCpuMs(pgid) {
+  try {
+    const ticks = ownTicks(pgid);
+    const runtime = new Set(
+      workerdProcesses(pgid)
+        .filter((p) => p.runtime)
+        .map((p) => p.pid),
+    );
+    const proxy = new Set(
+      workerdProcesses(pgid)
+        .filter((p) => !p.runtime)
+        .map((p) => p.pid),
+    );
+    const used = { runtime: 0, proxy: 0, wrangler: 0 };
+    for (const [pid, t] of ticks) {
+      if (Number(pid) === process.pid) continue;
+      used[runtime.has(pid) ? "runtime" : proxy.has(pid) ? "proxy" : "wrangler"] += (t * 1000) / HZ;
+    }
+    const self = process.cpuUsage();
+    return { ...used, client: (self.user + self.system) / 1000 };
+  } catch {
+    return null;
+  }
 }

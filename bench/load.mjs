@@ -58,11 +58,16 @@ export function summarize(latencies) {
 /**
  * Closed loop: `concurrency` workers each await `step()` back to back for warm-up + measured time.
  * Only requests that start and finish inside the measured window count; `step` returns true on success.
+ * `window.start` and `window.end`, when given, are called as the measured window opens and closes.
  */
-export async function closedLoop({ concurrency, warmupMs, measureMs, step }) {
+export async function closedLoop({ concurrency, warmupMs, measureMs, step, window }) {
   const t0 = performance.now();
   const measureStart = t0 + warmupMs;
   const measureEnd = measureStart + measureMs;
+  if (window) {
+    setTimeout(window.start, warmupMs);
+    setTimeout(window.end, warmupMs + measureMs);
+  }
   const latencies = [];
   let ok = 0;
   let errors = 0;

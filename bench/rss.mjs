@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
  * The workerd processes in the process group(s) `pgid`. wrangler dev runs two: its dev proxy on the public port,
  * and the runtime of the Worker itself (Durable Objects and local D1 included) on a random port (`entry=…:0`).
  */
-function workerdProcesses(pgid) {
+export function workerdProcesses(pgid) {
   const groups = new Set([pgid].flat());
   const found = [];
   for (const pid of readdirSync("/proc")) {

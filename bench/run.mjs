@@ -6,13 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { baselineGrowth } from "./baseline.mjs";
 import { consoleBench } from "./console.mjs";
-import { cpuWindow } from "./cpu.mjs";
+import { cpuWindow, gatewayCpuMs } from "./cpu.mjs";
 import { ENGINE_GATEWAY_ARGS, engineBench, reportEngine } from "./engine.mjs";
 import { eventsBench, reportEvents } from "./events.mjs";
 import { scenarios } from "./http-scenarios.mjs";
 import { closedLoop, createClient, sequential } from "./load.mjs";
 import { memoryBench, reportOps, statsQueryBench } from "./ops.mjs";
-import { createPlan, readDevVars, root, startGateway } from "./server.mjs";
+import { BENCH_STATE_DIR, createPlan, readDevVars, root, startGateway } from "./server.mjs";
 import { testingGatewayBench } from "./testing-gateway.mjs";
 
 const num = (name, fallback) => {
@@ -76,13 +76,24 @@ async function httpBench() {
       log(`running ${name} ...`);
       const endCpu = cpuWindow(gateway.pid);
       const reloadsBefore = gateway.reloads();
+      const cpu = {};
       const r = await closedLoop({
         concurrency: CONCURRENCY,
         warmupMs: WARMUP_S * 1000,
         measureMs: MEASURE_S * 1000,
         step,
+        window: {
+          start: () => (cpu.start = gatewayCpuMs(gateway.pid)),
+          end: () => (cpu.end = gatewayCpuMs(gateway.pid)),
+        },
       });
-      results.push({ name, ...r, others: endCpu(), reloads: gateway.reloads() - reloadsBefore });
+      results.push({
+        name,
+        ...r,
+        others: endCpu(),
+        cpuPerRequest: cpuPerRequest(cpu, r.ok + r.errors),
+        reloads: gateway.reloads() - reloadsBefore,
+      });
     }
 
     // At least 100 batches must exist for a full page; the load phase normally made thousands.
@@ -95,6 +106,37 @@ async function httpBench() {
   } finally {
     client.close();
   }
+}
+
+/** CPU ms per request in the measured window, by part (see gatewayCpuMs), or null without /proc. */
+function cpuPerRequest({ start, end }, requests) {
+  if (!start || !end || requests === 0) return null;
+  const per = {};
+  for (const part of Object.keys(start)) per[part] = (end[part] - start[part]) / requests;
+  per.total = Object.values(per).reduce((a, b) => a + b, 0);
+  return per;
+}
+
+function reportCpu(results) {
+  const ceiling = results[0]?.cpuPerRequest;
+  if (!ceiling) return;
+  const parts = ["runtime", "proxy", "wrangler", "client", "total"];
+  console.log(
+    "\nCPU per request in the measured window (ms, /proc): what each scenario costs, less noisy than req/s",
+  );
+  console.log(`${pad("scenario", 36)}${parts.map((p) => lpad(p, 9)).join("")}${lpad("(a)/total", 11)}`);
+  for (const r of results) {
+    const c = r.cpuPerRequest;
+    if (!c) continue;
+    const share = `${((ceiling.total / c.total) * 100).toFixed(1)}%`;
+    console.log(`${pad(r.name, 36)}${parts.map((p) => lpad(c[p].toFixed(2), 9)).join("")}${lpad(share, 11)}`);
+  }
+  console.log(
+    "  runtime = the Worker's workerd (isolates, Durable Objects, local D1); proxy = wrangler's dev proxy; wrangler = its Node",
+  );
+  console.log(
+    "  process (prints the log); (a)/total = the share of the ceiling a scenario would reach if CPU alone limited it",
+  );
 }
 
 function report({ results, one, big, list }) {
@@ -131,6 +173,7 @@ function report({ results, one, big, list }) {
   if (results.some((r) => r.others > 10))
     console.log("  WARNING: other processes used >10% of the CPU during a scenario; its numbers are skewed.");
   for (const r of results) if (r.firstError) console.log(`  first error in ${r.name}: ${r.firstError}`);
+  reportCpu(results);
 
   console.log(`\nSingle-request latency (sequential, ${ITERATIONS} iterations after 2 warm-up)`);
   console.log(
@@ -275,6 +318,9 @@ console.log(
   `Gateway benchmark — Node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ""}`,
 );
 console.log(`  · load average before: ${loadavg()} (other CPU-heavy processes skew the numbers)`);
+console.log(
+  `  · gateway state in ${BENCH_STATE_DIR}${BENCH_STATE_DIR === "/dev/shm" ? " (RAM: local SQLite flushes would stall workerd's one thread; BENCH_STATE_DIR=/tmp measures on disk)" : ""}`,
+);
 let ok = true;
 try {
   if (process.env.BENCH_HTTP === "0") throw new SkipHttp();
