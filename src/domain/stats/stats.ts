@@ -14,27 +14,25 @@ export const MAX_BUCKETS = 1440;
 export const MAX_DAYS = 31;
 const DEFAULT_SPAN_MINUTES: Record<Granularity, number> = { minute: 60, hour: 1440, day: 1440 * 7 };
 
-/** `head`'s fields followed by every count at zero (a bucket's `start` comes first on the wire). */
-const zeroCounts = <T extends object>(head: T): T & StatCounts => ({
-  ...head,
-  accepted: 0,
-  dispatched: 0,
-  parts_sent: 0,
-  delivered: 0,
-  failed: 0,
-  rejected: 0,
-  opted_out: 0,
-  aborted: 0,
-  expired: 0,
-  cancelled: 0,
-  inbound_received: 0,
-  callbacks_ok: 0,
-  callbacks_failed: 0,
-  statuses: [],
-});
-
-type CountField = Exclude<keyof StatCounts, "statuses">;
-const COUNT_FIELDS = Object.keys(zeroCounts({})).filter((k): k is CountField => k !== "statuses");
+/** The count fields in wire order: a bucket's `start` comes first, `statuses` last. */
+const COUNT_FIELDS = [
+  "accepted",
+  "dispatched",
+  "parts_sent",
+  "delivered",
+  "failed",
+  "rejected",
+  "opted_out",
+  "aborted",
+  "expired",
+  "cancelled",
+  "inbound_received",
+  "callbacks_ok",
+  "callbacks_failed",
+] as const satisfies readonly Exclude<keyof StatCounts, "statuses">[];
+type CountField = (typeof COUNT_FIELDS)[number];
+/** Each count field's index in a tally's `counts`. */
+const AT = Object.fromEntries(COUNT_FIELDS.map((field, i) => [field, i])) as Record<CountField, number>;
 
 /** The wire field of each final status that has one (others, e.g. Unknown, appear in `statuses` only). */
 const STATUS_FIELDS: Partial<Record<DeliveryStatus, CountField>> = {
@@ -47,7 +45,8 @@ const STATUS_FIELDS: Partial<Record<DeliveryStatus, CountField>> = {
 };
 
 interface Metric {
-  field: CountField | undefined;
+  /** Index in a tally's `counts` (see AT), or -1 for none. */
+  at: number;
   /** Final statuses are stored as their lower-case name with the code, and counted by code too. */
   status: DeliveryStatus | undefined;
 }
@@ -61,41 +60,80 @@ const PLAIN_FIELDS: Partial<Record<StatMetric, CountField>> = {
   callback_failed: "callbacks_failed",
 };
 
+const indexOf = (field: CountField | undefined): number => (field === undefined ? -1 : AT[field]);
+
 /** What each stored metric counts into, by metric id; "dispatched" is a counter, not a final status. */
 const METRICS: Metric[] = STAT_METRICS.map((name) => {
-  const field = PLAIN_FIELDS[name];
-  if (field) return { field, status: undefined };
+  const plain = PLAIN_FIELDS[name];
+  if (plain) return { at: AT[plain], status: undefined };
   const status = DELIVERY_STATUSES.find((s) => s.toLowerCase() === name);
-  return { field: status && STATUS_FIELDS[status], status };
+  return { at: indexOf(status && STATUS_FIELDS[status]), status };
 });
 
+/** Counts while they are summed, by index (AT): no property looked up by name per counter. */
+interface Tally {
+  counts: number[];
+  statuses: StatCounts["statuses"];
+}
+
+const newTally = (): Tally => ({ counts: COUNT_FIELDS.map(() => 0), statuses: [] });
+
 /** Adds one counter (a stored metric, its code and count) into `into`. */
-function addCounter(into: StatCounts, metric: Metric, code: number, count: number): void {
-  if (metric.field) into[metric.field] += count;
+function addCounter(into: Tally, metric: Metric, code: number, count: number): void {
+  const { counts } = into;
+  if (metric.at >= 0) counts[metric.at] = (counts[metric.at] as number) + count;
   const { status } = metric;
   if (!status) return;
-  if (status === CODES.optedOut.status && code === CODES.optedOut.code) into.opted_out += count;
+  if (status === CODES.optedOut.status && code === CODES.optedOut.code)
+    counts[AT.opted_out] = (counts[AT.opted_out] as number) + count;
   addStatus(into.statuses, status, code, count);
 }
 
-/** Adds every count of `counts` into `into`. */
-function addCounts(into: StatCounts, counts: StatCounts): void {
-  for (const field of COUNT_FIELDS) into[field] += counts[field];
-  for (const s of counts.statuses) addStatus(into.statuses, s.status, s.code, s.count);
+/** Adds every count of `from` into `into`. */
+function addTally(into: Tally, from: Tally): void {
+  for (let i = 0; i < COUNT_FIELDS.length; i++)
+    into.counts[i] = (into.counts[i] as number) + (from.counts[i] as number);
+  for (const s of from.statuses) addStatus(into.statuses, s.status, s.code, s.count);
 }
 
+/** Adds a count to `statuses`, kept in one order whatever the granularity: by status, then code. */
 function addStatus(
   statuses: StatCounts["statuses"],
   status: DeliveryStatus,
   code: number,
   count: number,
 ): void {
-  for (const s of statuses)
+  let i = 0;
+  for (; i < statuses.length; i++) {
+    const s = statuses[i] as StatCounts["statuses"][number];
     if (s.status === status && s.code === code) {
       s.count += count;
       return;
     }
-  statuses.push({ status, code, count });
+    if (s.status > status || (s.status === status && s.code > code)) break;
+  }
+  statuses.splice(i, 0, { status, code, count });
+}
+
+/** A bucket on the wire; one literal, so every bucket of an answer shares one object shape. */
+function bucketOf(start: string, { counts: c, statuses }: Tally): Bucket {
+  return {
+    start,
+    accepted: c[AT.accepted] as number,
+    dispatched: c[AT.dispatched] as number,
+    parts_sent: c[AT.parts_sent] as number,
+    delivered: c[AT.delivered] as number,
+    failed: c[AT.failed] as number,
+    rejected: c[AT.rejected] as number,
+    opted_out: c[AT.opted_out] as number,
+    aborted: c[AT.aborted] as number,
+    expired: c[AT.expired] as number,
+    cancelled: c[AT.cancelled] as number,
+    inbound_received: c[AT.inbound_received] as number,
+    callbacks_ok: c[AT.callbacks_ok] as number,
+    callbacks_failed: c[AT.callbacks_failed] as number,
+    statuses,
+  };
 }
 
 /** The range in whole buckets: start rounded down, end rounded up; bad or oversized ranges are a 400. */
@@ -128,10 +166,9 @@ type Bucket = Stats["buckets"][number];
 export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> {
   const { from, to, size } = statsRange(q, ctx.now());
   const lists = await statCounterLists(ctx.db, ctx.plan.id, from, to);
-  const totals = zeroCounts({});
-  const byStart = new Map<number, Bucket>();
+  const byStart = new Map<number, Tally>();
   let start = Number.NaN;
-  let bucket: Bucket | undefined;
+  let tally = newTally();
   for (const { hour, counters } of lists) {
     // minute in hour, metric id, code, count, ... (see statCounterLists): one JSON.parse per list.
     const flat = JSON.parse(`[${counters}]`) as number[];
@@ -143,22 +180,22 @@ export async function getStats(ctx: PlanContext, q: StatsQuery): Promise<Stats> 
       const bucketStart = Math.floor(minute / size) * size;
       if (bucketStart !== start) {
         start = bucketStart;
-        bucket = byStart.get(start);
-        if (!bucket) {
-          bucket = zeroCounts({ start: minuteToIso(start) });
-          byStart.set(start, bucket);
-        }
+        tally = byStart.get(start) ?? newTally();
+        byStart.set(start, tally);
       }
-      addCounter(bucket as Bucket, metric, flat[i + 2] as number, count);
+      addCounter(tally, metric, flat[i + 2] as number, count);
     }
   }
-  // Buckets with any count, oldest first.
-  const buckets = [...byStart.keys()].sort((a, b) => a - b).map((key) => byStart.get(key) as Bucket);
-  for (const b of buckets) addCounts(totals, b);
-  // One order whatever the granularity: by status, then code.
-  for (const c of [...buckets, totals])
-    if (c.statuses.length > 1)
-      c.statuses.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.code - b.code));
+  // Buckets with any count, oldest first; the totals are their sum.
+  const total = newTally();
+  const buckets = [...byStart.keys()]
+    .sort((a, b) => a - b)
+    .map((key) => {
+      const t = byStart.get(key) as Tally;
+      addTally(total, t);
+      return bucketOf(minuteToIso(key), t);
+    });
+  const { start: _, ...totals } = bucketOf("", total);
   return {
     granularity: q.granularity,
     start_date: toIso(from * MINUTE_MS),
