@@ -43,9 +43,9 @@ export function seedStats(persistTo, planId, firstMinute) {
 }
 
 /**
- * GET /stats for a day of minute buckets, timed sequentially; every answer must hold 1,440 buckets. Timed as a
- * browser or fetch() asks (accept-encoding: gzip, which the edge and wrangler dev honour; the client's gunzip is
- * inside the timing) and without compression, in turns with GET /health (the cost of any request through wrangler dev).
+ * GET /stats for a day of minute buckets, timed sequentially; every answer must hold 1,440 buckets. Timed plain
+ * (the goal) and as a browser or fetch() asks (accept-encoding: gzip; the client's gunzip is inside the timing), in
+ * turns with GET /health (the cost of any request through wrangler dev).
  */
 export async function statsQueryBench({ gateway, adminToken, log, iterations }) {
   const plan = await createPlan(gateway.base, adminToken);
@@ -91,11 +91,11 @@ export async function statsQueryBench({ gateway, adminToken, log, iterations }) 
         wireBytes[kind] = res.wireBytes;
         if (i >= 20) times[kind].push(ms);
       }
-    const identity = { ...summarize(times.identity), wireBytes: wireBytes.identity };
+    const gzip = { ...summarize(times.gzip), wireBytes: wireBytes.gzip };
     return {
-      ...summarize(times.gzip),
-      wireBytes: wireBytes.gzip,
-      identity,
+      ...summarize(times.identity),
+      wireBytes: wireBytes.identity,
+      gzip,
       health: summarize(times.health),
       rows: DAY_MINUTES * SEEDED.length,
     };
@@ -188,10 +188,10 @@ export function reportOps({ stats, memory }) {
   if (stats) {
     const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
     console.log(
-      `  stats query, ${DAY_MINUTES} minute buckets (${stats.rows} counter rows), gzip (${kb(stats.wireBytes)})   p50 ${stats.p50.toFixed(1)} ms   p99 ${stats.p99.toFixed(1)} ms   goal p50 < ${OPS_GOALS.statsP50Ms} ms: ${stats.p50 < OPS_GOALS.statsP50Ms ? "PASS" : "MISS"}`,
+      `  stats query, ${DAY_MINUTES} minute buckets (${stats.rows} counter rows, ${kb(stats.wireBytes)})   p50 ${stats.p50.toFixed(1)} ms   p99 ${stats.p99.toFixed(1)} ms   goal p50 < ${OPS_GOALS.statsP50Ms} ms: ${stats.p50 < OPS_GOALS.statsP50Ms ? "PASS" : "MISS"}`,
     );
     console.log(
-      `  the same without compression (${kb(stats.identity.wireBytes)})   p50 ${stats.identity.p50.toFixed(1)} ms   p99 ${stats.identity.p99.toFixed(1)} ms`,
+      `  the same asked for gzip (${kb(stats.gzip.wireBytes)}; locally workerd compresses, in production the edge does)   p50 ${stats.gzip.p50.toFixed(1)} ms   p99 ${stats.gzip.p99.toFixed(1)} ms`,
     );
     console.log(
       `  GET /health in the same turns (what any request costs through wrangler dev)   p50 ${stats.health.p50.toFixed(1)} ms: the stats query takes ${(stats.p50 - stats.health.p50).toFixed(1)} ms more`,
