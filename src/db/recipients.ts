@@ -66,46 +66,54 @@ export async function queuedRecipients(db: Db, batchId: string, limit: number): 
   return rows.map((r) => r.recipient);
 }
 
-/**
- * The next waiting recipients of several batches, in the batches' queue order then by number, at
- * most `limit`: one read feeds a dispatch step that may span many small batches.
- */
-export async function queuedRecipientsOf(
-  db: Db,
-  planId: string,
-  batchIds: string[],
-  limit: number,
-): Promise<{ batchId: string; recipient: string; optedOut: 0 | 1 }[]> {
-  if (batchIds.length === 0) return [];
-  // Opt-outs ride along: whether a number may still be sent to is decided at send time. The one message
-  // sent past an opt-out is the automatic confirmation of it.
-  return db.all<{
-    batchId: string;
-    recipient: string;
-    optedOut: 0 | 1;
-  }>(sql`SELECT r.batch_id AS batchId, r.recipient,
-      (CASE WHEN o.msisdn IS NULL THEN 0 ELSE NOT EXISTS (SELECT 1 FROM auto_replies a
-        WHERE a.batch_id = r.batch_id AND a.kind = 'opt_out') END) AS optedOut
-    FROM json_each(${JSON.stringify(batchIds)}) j
-    JOIN recipients r ON r.batch_id = j.value AND r.status = 'Queued'
-    LEFT JOIN opt_outs o ON o.service_plan_id = ${planId} AND o.msisdn = r.recipient
-    ORDER BY j.key, r.recipient LIMIT ${limit}`);
+/** A recipient a dispatch step picked, with whether its number opted out (see startAndPick). */
+export interface PickedRecipient {
+  batchId: string;
+  recipient: string;
+  optedOut: 0 | 1;
+}
+
+/** A batch dispatch begins for: compare-and-set on `modifiedAt`, groups in `targets` resolved now. */
+export interface StartingBatch {
+  batchId: string;
+  targets: Targets;
+  modifiedAt: number;
 }
 
 /**
- * Dispatch begins for these batches: groups are resolved now (members added since acceptance join,
- * members removed leave) and each is marked started, after which update and replace refuse it.
+ * One D1 round trip per dispatch step. First dispatch begins for `starting`: groups are resolved now (members
+ * added since acceptance join, members removed leave) and each is marked started, after which update and
+ * replace refuse it. Then the next waiting recipients of `batchIds` are read, in the batches' queue order then
+ * by number, at most `limit`, from started batches only: a batch changed or canceled since it was read (the
+ * compare-and-set on modified_at failed) gives none, and the queue reads it again next step.
  */
-export async function startDispatch(
+export async function startAndPick(
   db: Db,
   planId: string,
-  starting: { batchId: string; targets: Targets; modifiedAt: number }[],
+  starting: StartingBatch[],
+  batchIds: string[],
+  limit: number,
   now: number,
-): Promise<Set<string>> {
-  if (starting.length === 0) return new Set();
-  // Compare-and-set on modified_at: a batch updated or canceled since it was read is not started
-  // from the stale copy; the queue reads it again.
+): Promise<{ started: Set<string>; picked: PickedRecipient[] }> {
+  // Opt-outs ride along: whether a number may still be sent to is decided at send time. The one message
+  // sent past an opt-out is the automatic confirmation of it.
+  const pick = db.all<PickedRecipient>(sql`SELECT r.batch_id AS batchId, r.recipient,
+      (CASE WHEN o.msisdn IS NULL THEN 0 ELSE NOT EXISTS (SELECT 1 FROM auto_replies a
+        WHERE a.batch_id = r.batch_id AND a.kind = 'opt_out') END) AS optedOut
+    FROM json_each(${JSON.stringify(batchIds)}) j
+    JOIN batches b ON b.id = j.value AND b.dispatch_started_at IS NOT NULL
+    JOIN recipients r ON r.batch_id = j.value AND r.status = 'Queued'
+    LEFT JOIN opt_outs o ON o.service_plan_id = ${planId} AND o.msisdn = r.recipient
+    ORDER BY j.key, r.recipient LIMIT ${limit}`);
+  if (starting.length === 0) return { started: new Set(), picked: batchIds.length > 0 ? await pick : [] };
   const pairs = JSON.stringify(starting.map((s) => [s.batchId, s.modifiedAt]));
+  const start = db.all<{
+    id: string;
+  }>(sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now})
+      WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(${pairs})) AND canceled = 0
+        AND EXISTS (SELECT 1 FROM json_each(${pairs}) j
+        WHERE json_extract(j.value, '$[0]') = batches.id AND json_extract(j.value, '$[1]') = batches.modified_at)
+      RETURNING id`);
   const regroup = starting
     .filter((s) => s.targets.groupIds.length > 0)
     .flatMap((s) => {
@@ -116,13 +124,8 @@ export async function startDispatch(
         insertRecipientsStatement(db, s.batchId, planId, s.targets, now, current),
       ];
     });
-  const [started] = await atomic(db, [
-    db.all<{ id: string }>(sql`UPDATE batches SET dispatch_started_at = coalesce(dispatch_started_at, ${now})
-      WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(${pairs})) AND canceled = 0
-        AND EXISTS (SELECT 1 FROM json_each(${pairs}) j
-        WHERE json_extract(j.value, '$[0]') = batches.id AND json_extract(j.value, '$[1]') = batches.modified_at)
-      RETURNING id`),
-    ...regroup,
-  ]);
-  return new Set(started.map((r) => r.id));
+  const results = await atomic(db, [start, ...regroup, pick]);
+  const started = results[0] as { id: string }[];
+  const picked = results.at(-1) as PickedRecipient[];
+  return { started: new Set(started.map((r) => r.id)), picked };
 }

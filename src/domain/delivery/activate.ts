@@ -1,6 +1,7 @@
-// Activation: due jobs become batches in memory; those never started are started (groups resolved, send_at passed).
+// Activation: due jobs become batches in memory; those never started are started (groups resolved, send_at passed)
+// in the same D1 round trip that picks the step's recipients.
 import { findBatches } from "../../db/batches";
-import { startDispatch, type Targets } from "../../db/recipients";
+import { type PickedRecipient, type StartingBatch, startAndPick, type Targets } from "../../db/recipients";
 import { draftOfRow } from "../batches/render";
 import { splitTargets } from "../batches/targets";
 import { cancelQueued } from "./cancel";
@@ -8,14 +9,22 @@ import type { ActiveBatch, DeliveryDeps, Job } from "./deps";
 
 const NO_TARGETS: Targets = { numbers: [], groupIds: [] };
 
+/** The batches of a step in line order, and the recipients picked from them (fewer than asked: all exhausted). */
+export interface Activated {
+  batches: Map<string, ActiveBatch>;
+  picked: PickedRecipient[];
+}
+
 /**
- * Loads the batches of `jobs` not yet in memory, starting those never started (one D1 round trip for
- * all). Gone, finished or canceled batches leave the line. Returns the dispatchable ones in line order.
+ * Loads the batches of `jobs` not yet in memory, then, in one D1 round trip, starts those never started and
+ * picks up to `limit` waiting recipients of the step's batches. Gone, finished or canceled batches leave the
+ * line. Returns the dispatchable batches in line order with their picked recipients.
  */
-export async function activate(deps: DeliveryDeps, jobs: Job[]): Promise<Map<string, ActiveBatch>> {
+export async function activate(deps: DeliveryDeps, jobs: Job[], limit: number): Promise<Activated> {
   const { store, memory } = deps;
   const missing = jobs.filter((j) => !(j.phase === "dispatching" && memory.active.has(j.batch_id)));
   const loaded = new Map<string, ActiveBatch>();
+  const starting: StartingBatch[] = [];
   if (missing.length > 0) {
     const rows = new Map(
       (
@@ -26,7 +35,6 @@ export async function activate(deps: DeliveryDeps, jobs: Job[]): Promise<Map<str
         )
       ).map((r) => [r.id, r]),
     );
-    const starting: { batchId: string; targets: Targets; modifiedAt: number }[] = [];
     for (const job of missing) {
       const row = rows.get(job.batch_id);
       if (!row || row.completedAt !== null) {
@@ -47,19 +55,31 @@ export async function activate(deps: DeliveryDeps, jobs: Job[]): Promise<Map<str
       }
       loaded.set(row.id, { row, draft: draftOfRow(row) });
     }
-    const started = await startDispatch(deps.db, deps.plan.id, starting, deps.now());
-    for (const s of starting) {
-      // Changed or canceled since it was read: read it again next step rather than send a stale copy.
-      if (started.has(s.batchId)) store.setPhase(s.batchId, "dispatching");
-      else loaded.delete(s.batchId);
-    }
-    for (const [id, batch] of loaded) memory.active.set(id, batch);
   }
   // This step works on its own map: an enqueue or cancel arriving meanwhile may clear `active`.
-  const step = new Map<string, ActiveBatch>();
+  const batches = new Map<string, ActiveBatch>();
   for (const job of jobs) {
     const batch = loaded.get(job.batch_id) ?? memory.active.get(job.batch_id);
-    if (batch) step.set(job.batch_id, batch);
+    if (batch) batches.set(job.batch_id, batch);
   }
-  return step;
+  const { started, picked } = await startAndPick(
+    deps.db,
+    deps.plan.id,
+    starting,
+    [...batches.keys()],
+    limit,
+    deps.now(),
+  );
+  for (const s of starting) {
+    if (started.has(s.batchId)) {
+      store.setPhase(s.batchId, "dispatching");
+      continue;
+    }
+    // Changed or canceled since it was read (and so nothing picked): read it again next step rather than
+    // send a stale copy.
+    loaded.delete(s.batchId);
+    batches.delete(s.batchId);
+  }
+  for (const [id, batch] of loaded) memory.active.set(id, batch);
+  return { batches, picked };
 }

@@ -1,6 +1,5 @@
 // One dispatch step: up to a chunk of recipients from the front of the line, across as many small batches as it
 // takes, rendered, logged in flight, submitted upstream and recorded.
-import { queuedRecipientsOf } from "../../db/recipients";
 import type { OutboundMessage } from "../../upstream/upstream";
 import { renderFor } from "../batches/render";
 import { newId } from "../ids";
@@ -30,9 +29,8 @@ export async function dispatchStep(deps: DeliveryDeps): Promise<boolean> {
   const n = Math.min(available(bucket), CHUNK);
   if (n <= 0) return false;
   const started = Date.now();
-  const batches = await activate(deps, due);
+  const { batches, picked } = await activate(deps, due, n);
   if (batches.size === 0) return true;
-  const picked = await queuedRecipientsOf(deps.db, plan.id, [...batches.keys()], n);
   // Fewer than asked for: after this step none of these batches has anything left to send.
   const exhausted = picked.length < n ? [...batches.keys()] : [];
   if (exhausted.length > 0) deps.memory.drainedAt = now;

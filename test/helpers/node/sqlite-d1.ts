@@ -7,15 +7,21 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 const bindable = (v: unknown): SQLInputValue =>
   v === undefined ? null : typeof v === "boolean" ? Number(v) : (v as SQLInputValue);
 
+/** D1 calls made so far: each statement run on its own, and each batch, is one round trip. */
+interface RoundTrips {
+  count: number;
+}
+
 class Statement {
   constructor(
     private readonly sqlite: DatabaseSync,
+    private readonly trips: RoundTrips,
     private readonly query: string,
     private readonly params: SQLInputValue[] = [],
   ) {}
 
   bind(...values: unknown[]): Statement {
-    return new Statement(this.sqlite, this.query, values.map(bindable));
+    return new Statement(this.sqlite, this.trips, this.query, values.map(bindable));
   }
 
   /** What D1's all() and run() answer: rows (for RETURNING too) and a success flag. */
@@ -25,19 +31,23 @@ class Statement {
   }
 
   async all() {
+    this.trips.count++;
     return this.allNow();
   }
 
   async run() {
+    this.trips.count++;
     return this.allNow();
   }
 
   async first(column?: string) {
+    this.trips.count++;
     const row = this.allNow().results[0] as Record<string, unknown> | undefined;
     return column === undefined ? (row ?? null) : (row?.[column] ?? null);
   }
 
   async raw(options?: { columnNames?: boolean }) {
+    this.trips.count++;
     const statement = this.sqlite.prepare(this.query);
     statement.setReturnArrays(true);
     const rows = statement.all(...this.params) as unknown[];
@@ -48,12 +58,14 @@ class Statement {
 /** The part of D1Database that drizzle and src/db use; `batch` is one transaction, as on D1. */
 export class SqliteD1 {
   readonly sqlite = new DatabaseSync(":memory:");
+  readonly trips: RoundTrips = { count: 0 };
 
   prepare(query: string): Statement {
-    return new Statement(this.sqlite, query);
+    return new Statement(this.sqlite, this.trips, query);
   }
 
   async batch(statements: Statement[]) {
+    this.trips.count++;
     this.sqlite.exec("BEGIN");
     try {
       const results = statements.map((s) => s.allNow());

@@ -1,9 +1,11 @@
 // The dispatch step without the runtime: order, chunking, pacing, per-recipient failures and completion.
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { addOptOut } from "../../../src/db/opt-outs";
 import { dispatchStep } from "../../../src/domain/delivery/dispatch-step";
 import { CHUNK } from "../../../src/domain/delivery/limits";
 import { deliveryHarness } from "../../helpers/node/delivery-harness";
+import type { SqliteD1 } from "../../helpers/node/sqlite-d1";
 import { numbers } from "../../helpers/numbers";
 
 describe("dispatch step", () => {
@@ -11,7 +13,11 @@ describe("dispatch step", () => {
     const h = await deliveryHarness();
     const first = await h.send({ to: ["46700000001"] });
     const second = await h.send({ to: ["46700000002", "46700000003"] });
+    const trips = (h.db.$client as unknown as SqliteD1).trips;
+    const before = trips.count;
     expect(await dispatchStep(h.deps)).toBe(true);
+    // D1 round trips: read the batches, start them and pick their recipients, record what was submitted.
+    expect(trips.count - before).toBe(3);
     expect(h.upstream.submissions).toEqual([
       [`${first.id}:46700000001`, `${second.id}:46700000002`, `${second.id}:46700000003`],
     ]);
@@ -106,5 +112,35 @@ describe("dispatch step", () => {
     await h.run();
     expect(h.upstream.timesSubmitted(`${batch.id}:46700000001`)).toBe(1);
     expect(await h.statuses(batch.id)).toEqual({ "46700000001": "Dispatched/401" });
+  });
+
+  it("starts and picks in one D1 round trip; a batch changed after it was read is not sent from the stale copy", async () => {
+    const h = await deliveryHarness();
+    const changed = await h.send({ to: ["46700000001"], body: "old text" });
+    const other = await h.send({ to: ["46700000002"] });
+    const bodies: string[] = [];
+    const submit = h.upstream.submit.bind(h.upstream);
+    h.upstream.submit = (messages, now) => {
+      bodies.push(...messages.map((m) => `${m.batchId}:${m.body}`));
+      return submit(messages, now);
+    };
+    // The step reads both batches, then, just before its one atomic D1 batch, an update lands.
+    const client = h.db.$client;
+    const batch = client.batch.bind(client);
+    let atomicCalls = 0;
+    client.batch = async (statements) => {
+      if (atomicCalls++ === 0)
+        await h.db.run(
+          sql`UPDATE batches SET body = 'new text', modified_at = modified_at + 1 WHERE id = ${changed.id}`,
+        );
+      return batch(statements);
+    };
+    expect(await dispatchStep(h.deps)).toBe(true);
+    expect(h.upstream.submissions).toEqual([[`${other.id}:46700000002`]]);
+    expect(await h.statuses(changed.id)).toEqual({ "46700000001": "Queued/400" });
+    // Still in line, read again next step: sent with what the batch says now.
+    expect(h.store.dueJobs(h.clock.now, 10).map((j) => j.batch_id)).toEqual([changed.id]);
+    expect(await dispatchStep(h.deps)).toBe(true);
+    expect(bodies).toEqual([`${other.id}:hi`, `${changed.id}:new text`]);
   });
 });
