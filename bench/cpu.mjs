@@ -63,20 +63,11 @@ export function cpuWindow(pgid) {
 export function gatewayCpuMs(pgid) {
   try {
     const ticks = ownTicks(pgid);
-    const runtime = new Set(
-      workerdProcesses(pgid)
-        .filter((p) => p.runtime)
-        .map((p) => p.pid),
-    );
-    const proxy = new Set(
-      workerdProcesses(pgid)
-        .filter((p) => !p.runtime)
-        .map((p) => p.pid),
-    );
+    const workerd = new Map(workerdProcesses(pgid).map((p) => [p.pid, p.runtime ? "runtime" : "proxy"]));
     const used = { runtime: 0, proxy: 0, wrangler: 0 };
     for (const [pid, t] of ticks) {
       if (Number(pid) === process.pid) continue;
-      used[runtime.has(pid) ? "runtime" : proxy.has(pid) ? "proxy" : "wrangler"] += (t * 1000) / HZ;
+      used[workerd.get(pid) ?? "wrangler"] += (t * 1000) / HZ;
     }
     const self = process.cpuUsage();
     return { ...used, client: (self.user + self.system) / 1000 };
