@@ -1,8 +1,7 @@
 // The cron's statistics step: counter rows of finished minutes are folded into one row per plan and hour.
 import type { Db } from "../../db/client";
 import { foldStatMinutes } from "../../db/plan-stats";
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from "../time";
 
 /**
  * Folds every minute before the previous one (the current and previous minutes still take writes). A counter

@@ -5,9 +5,8 @@ import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../schemas/delivery-reports";
 import type { Granularity, StatCounts, Stats, StatsQuery } from "../schemas/stats";
-import { minuteToIso, toIso } from "../time";
+import { MINUTE_MS, minuteToIso, toIso } from "../time";
 
-const MINUTE_MS = 60_000;
 const BUCKET_MINUTES: Record<Granularity, number> = { minute: 1, hour: 60, day: 1440 };
 /** A range answers at most this many buckets and spans at most MAX_DAYS: a read stays a small index range. */
 export const MAX_BUCKETS = 1440;
