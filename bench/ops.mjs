@@ -199,7 +199,7 @@ export function reportOps({ stats, memory }) {
   if (stats) {
     const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
     console.log(
-      `  stats query, ${DAY_MINUTES} minute buckets (${stats.rows} counter rows, ${kb(stats.wireBytes)})   p50 ${stats.p50.toFixed(1)} ms   p99 ${stats.p99.toFixed(1)} ms   goal p50 < ${OPS_GOALS.statsP50Ms} ms: ${stats.p50 < OPS_GOALS.statsP50Ms ? "PASS" : "MISS"}`,
+      `  stats query, ${DAY_MINUTES} minute buckets (${stats.rows} counter rows, ${kb(stats.wireBytes)}; ${stats.count} requests each)   p50 ${stats.p50.toFixed(1)} ms   p99 ${stats.p99.toFixed(1)} ms   goal p50 < ${OPS_GOALS.statsP50Ms} ms: ${stats.p50 < OPS_GOALS.statsP50Ms ? "PASS" : "MISS"}`,
     );
     console.log(
       `  the same asked for gzip (${kb(stats.gzip.wireBytes)}; locally workerd compresses, in production the edge does)   p50 ${stats.gzip.p50.toFixed(1)} ms   p99 ${stats.gzip.p99.toFixed(1)} ms`,
