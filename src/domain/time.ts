@@ -39,7 +39,7 @@ export const DAY_MS = 86_400_000;
 /** A whole minute: statistics number minutes as epoch ms / MINUTE_MS. */
 export const MINUTE_MS = 60_000;
 
-const DAY_MINUTES = DAY_MS / MINUTE_MS;
+export const DAY_MINUTES = DAY_MS / MINUTE_MS;
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 /** The last day formatted by minuteToIso: its number and ISO date part up to the "T". */
 let lastDay = { index: Number.NaN, prefix: "" };

@@ -5,13 +5,17 @@ import { CODES } from "../delivery/codes";
 import { ApiError } from "../errors";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../schemas/delivery-reports";
 import type { Granularity, StatCounts, Stats, StatsQuery } from "../schemas/stats";
-import { MINUTE_MS, minuteToIso, toIso } from "../time";
+import { DAY_MINUTES, MINUTE_MS, minuteToIso, toIso } from "../time";
 
-const BUCKET_MINUTES: Record<Granularity, number> = { minute: 1, hour: 60, day: 1440 };
+const BUCKET_MINUTES: Record<Granularity, number> = { minute: 1, hour: 60, day: DAY_MINUTES };
 /** A range answers at most this many buckets and spans at most MAX_DAYS: a read stays a small index range. */
 export const MAX_BUCKETS = 1440;
 export const MAX_DAYS = 31;
-const DEFAULT_SPAN_MINUTES: Record<Granularity, number> = { minute: 60, hour: 1440, day: 1440 * 7 };
+const DEFAULT_SPAN_MINUTES: Record<Granularity, number> = {
+  minute: 60,
+  hour: DAY_MINUTES,
+  day: DAY_MINUTES * 7,
+};
 
 /** The count fields in wire order: a bucket's `start` comes first, `statuses` last. */
 const COUNT_FIELDS = [
@@ -150,7 +154,7 @@ export function statsRange(q: StatsQuery, now: number): { from: number; to: numb
   const to = Math.ceil(endMinute / size) * size;
   // start == end is an empty range (no buckets), not an error.
   if (to < from) throw new ApiError("syntax_constraint_violation", "end_date must not be before start_date");
-  if (to - from > MAX_DAYS * 1440)
+  if (to - from > MAX_DAYS * DAY_MINUTES)
     throw new ApiError("syntax_constraint_violation", `The range must span at most ${MAX_DAYS} days`);
   if ((to - from) / size > MAX_BUCKETS)
     throw new ApiError(
